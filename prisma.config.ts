@@ -25,6 +25,7 @@ export default defineConfig({
     const dir = process.env.PRISMA_PGLITE_DIR ?? path.join(".prisma-dev", "db");
     const { mkdirSync } = await import("node:fs");
     mkdirSync(dir, { recursive: true });
-    return new PrismaPGlite(new PGlite(dir));
+    // Typed against an older copy of @prisma/driver-adapter-utils; same runtime contract.
+    return new PrismaPGlite(new PGlite(dir)) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
   },
 });

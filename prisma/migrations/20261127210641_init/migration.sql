@@ -20,7 +20,7 @@ CREATE TYPE "BuyerKind" AS ENUM ('DISTRICT_DEPARTMENT', 'STREET_OFFICE', 'TOWN_G
 CREATE TYPE "Role" AS ENUM ('ADMIN', 'BUYER', 'ORG');
 
 -- CreateEnum
-CREATE TYPE "UserStatus" AS ENUM ('ACTIVE', 'DISABLED');
+CREATE TYPE "UserStatus" AS ENUM ('PENDING', 'ACTIVE', 'DISABLED');
 
 -- CreateEnum
 CREATE TYPE "NeedStatus" AS ENUM ('DRAFT', 'PUBLISHED', 'EVALUATING', 'AWARDED', 'IN_DELIVERY', 'COMPLETED', 'CANCELLED', 'UNSUCCESSFUL');
@@ -156,6 +156,7 @@ CREATE TABLE "Organization" (
     "contactEmail" TEXT NOT NULL DEFAULT '',
     "website" TEXT NOT NULL DEFAULT '',
     "custodianId" INTEGER,
+    "isServiceCentre" BOOLEAN NOT NULL DEFAULT false,
     "status" "OrgStatus" NOT NULL DEFAULT 'PENDING',
     "statusReason" TEXT,
     "verifiedAt" TIMESTAMP(3),
@@ -497,7 +498,8 @@ CREATE TABLE "Notification" (
     "id" SERIAL NOT NULL,
     "userId" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
-    "title" TEXT NOT NULL,
+    "titleKey" TEXT NOT NULL,
+    "vars" JSONB NOT NULL DEFAULT '{}',
     "body" TEXT NOT NULL DEFAULT '',
     "link" TEXT,
     "dedupeKey" TEXT,

@@ -1,0 +1,74 @@
+// Process start-up and shutdown for the web server. The database is opened and migrated before the server
+// listens; demo data is loaded into an empty embedded database; background work starts last.
+import { closeDatabase, getDatabase, openDatabase } from "#app/db.server.ts";
+import { getEnv } from "#app/env.server.ts";
+import { purgeOldLoginAttempts } from "#app/modules/accounts/rate-limit.server.ts";
+import { purgeExpiredSessions } from "#app/modules/accounts/sessions.server.ts";
+import { registerEmailHandler } from "#app/modules/notify/email-worker.server.ts";
+import { purgeProcessedOutbox, runOutboxOnce } from "#app/modules/outbox/worker.server.ts";
+
+const timers: NodeJS.Timeout[] = [];
+let booted: Promise<void> | undefined;
+
+/** Registers every module's outbox handlers (server, CLI and tests call this). */
+export function registerHandlers() {
+  registerEmailHandler();
+}
+
+export function boot(): Promise<void> {
+  booted ??= (async () => {
+    const env = getEnv();
+    const db = await openDatabase();
+    registerHandlers();
+    const seedDemo = env.DEMO_SEED ? env.DEMO_SEED === "true" : db.kind === "pglite";
+    if (seedDemo) {
+      const { seedDemoIfEmpty } = await import("../prisma/seed/index.ts");
+      await seedDemoIfEmpty();
+    }
+    if (env.BACKGROUND_JOBS === "true") startBackgroundJobs();
+  })();
+  return booted;
+}
+
+function every(ms: number, task: () => Promise<unknown>) {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      await task();
+    } catch (error) {
+      console.error("[background]", error);
+    } finally {
+      running = false;
+    }
+  }, ms);
+  timer.unref();
+  timers.push(timer);
+}
+
+function startBackgroundJobs() {
+  every(1_000, () => runOutboxOnce());
+  every(60 * 60_000, async () => {
+    await purgeExpiredSessions();
+    await purgeOldLoginAttempts();
+    await purgeProcessedOutbox();
+  });
+}
+
+export async function shutdown() {
+  for (const timer of timers.splice(0)) clearInterval(timer);
+  await closeDatabase();
+}
+
+export async function health() {
+  const checks: Record<string, { ok: boolean; detail?: string }> = {};
+  try {
+    const db = getDatabase();
+    await db.sql.query("SELECT 1");
+    checks.database = { ok: true, detail: db.kind };
+  } catch (error) {
+    checks.database = { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+  return { ok: Object.values(checks).every((check) => check.ok), checks };
+}

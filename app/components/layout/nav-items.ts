@@ -1,0 +1,18 @@
+import type { MessageKey } from "#app/i18n/index.ts";
+
+export type NavItem = { to: string; label: MessageKey; end?: boolean; badge?: "unread" };
+type RoleKey = "public" | "ADMIN" | "BUYER" | "ORG";
+
+const PUBLIC: NavItem[] = [
+  { to: "/", label: "nav.home", end: true },
+  { to: "/needs", label: "nav.needs" },
+  { to: "/orgs", label: "nav.orgs" },
+];
+
+// The navigation each role sees. Only pages that exist are listed.
+export const NAV_ITEMS: Record<RoleKey, NavItem[]> = {
+  public: PUBLIC,
+  ORG: [...PUBLIC, { to: "/workspace", label: "nav.workspace", end: true }, { to: "/notifications", label: "nav.notifications", badge: "unread" }],
+  BUYER: [...PUBLIC, { to: "/workspace", label: "nav.workspace", end: true }, { to: "/notifications", label: "nav.notifications", badge: "unread" }],
+  ADMIN: [...PUBLIC, { to: "/workspace", label: "nav.workspace", end: true }, { to: "/notifications", label: "nav.notifications", badge: "unread" }],
+};

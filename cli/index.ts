@@ -1,0 +1,14 @@
+// `npm run cli -- <command>`: the one command-line entry point (see DESIGN.md, "Contracts").
+import { Command } from "commander";
+import { registerSeedCommand } from "./commands/seed.ts";
+import { registerUserCommands } from "./commands/users.ts";
+
+const program = new Command()
+  .name("duijie")
+  .description("上海市社会组织服务供需对接平台 — command line. Every command applies pending migrations first.")
+  .showHelpAfterError();
+
+registerSeedCommand(program);
+registerUserCommands(program);
+
+await program.parseAsync(process.argv);

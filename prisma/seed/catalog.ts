@@ -1,0 +1,315 @@
+// 社区公益服务项目目录指引 — the catalog guide of community public-welfare service projects (Article 8). Buyers pick
+// an item when they post a need; the item brings its domain, default tags and a typical budget range.
+//
+// Codes: a two-letter domain prefix (YL 养老, ZC 助残, FE 妇儿, ZL 治理, SQ 社区服务, YW 医卫, JY 就业, WT 文体,
+// FP 扶贫济困, ZY 志愿, ZZ 专业支持, FZ 防灾减灾, TC 调处) and a number. Budgets are whole 元 for one year of service.
+
+import type { ServiceDomain } from "./taxonomy.ts";
+
+export type CatalogItemSeed = {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  domain: ServiceDomain;
+  description: string;
+  /** Tag names from TAG_GROUPS (any group). */
+  tags: string[];
+  budgetMin: number;
+  budgetMax: number;
+};
+
+export const CATALOG_ITEMS: CatalogItemSeed[] = [
+  {
+    code: "YL-01",
+    nameZh: "社区长者食堂运营（老年助餐服务）",
+    nameEn: "Community canteen for older people (meal services)",
+    domain: "养老服务",
+    description:
+      "委托专业机构运营社区长者食堂或助餐点，提供营养均衡、价格适中的午晚餐，为高龄、独居、失能老人送餐上门，落实食品安全管理和助餐补贴核销。",
+    tags: ["养老服务", "助餐", "老年人", "独居老人", "项目运营", "上门服务"],
+    budgetMin: 300_000,
+    budgetMax: 800_000,
+  },
+  {
+    code: "YL-02",
+    nameZh: "长者照护之家运营服务",
+    nameEn: "Operating a community elder-care home",
+    domain: "养老服务",
+    description:
+      "运营社区嵌入式长者照护之家，提供短期托养、日间照料和喘息服务，配备持证养老护理员，建立入住评估、照护计划和安全管理制度。",
+    tags: ["养老服务", "长者照护", "失能老人", "老年人", "项目运营"],
+    budgetMin: 400_000,
+    budgetMax: 800_000,
+  },
+  {
+    code: "YL-03",
+    nameZh: "认知障碍友好社区建设",
+    nameEn: "Building a dementia-friendly community",
+    domain: "养老服务",
+    description:
+      "开展认知障碍科普宣传和风险测评，为轻度认知障碍老人提供非药物干预小组，为家庭照护者提供培训和喘息支持，建立社区转介网络。",
+    tags: ["养老服务", "认知症照护", "老年人", "评估", "小组工作", "宣传倡导"],
+    budgetMin: 150_000,
+    budgetMax: 400_000,
+  },
+  {
+    code: "YL-04",
+    nameZh: "老伙伴计划（低龄老人结对关爱高龄独居老人）",
+    nameEn: "Elder peer-support programme",
+    domain: "养老服务",
+    description:
+      "招募培训低龄老人志愿者，与高龄独居老人结对，每周电话问候、定期上门探访，及时发现并报告老人的健康和安全风险。",
+    tags: ["养老服务", "老伙伴计划", "独居老人", "志愿服务", "上门服务"],
+    budgetMin: 80_000,
+    budgetMax: 250_000,
+  },
+  {
+    code: "YL-05",
+    nameZh: "居家适老化改造服务",
+    nameEn: "Age-friendly home modification",
+    domain: "养老服务",
+    description:
+      "对申请家庭开展入户评估，制定个性化改造方案，组织实施防滑地面、扶手、夜灯、淋浴椅等适老化改造，并做好回访和满意度调查。",
+    tags: ["养老服务", "适老化改造", "老年人", "评估", "上门服务"],
+    budgetMin: 100_000,
+    budgetMax: 500_000,
+  },
+  {
+    code: "ZC-01",
+    nameZh: "阳光之家助残服务",
+    nameEn: "Sunshine Home services for people with intellectual disabilities",
+    domain: "残疾人服务",
+    description:
+      "运营阳光之家，为16周岁以上智力障碍人士提供日间照料、生活自理和社会适应训练、简单劳动技能训练，开展家属支持和社区融合活动。",
+    tags: ["残疾人服务", "阳光之家", "残疾人", "康复", "项目运营"],
+    budgetMin: 200_000,
+    budgetMax: 600_000,
+  },
+  {
+    code: "ZC-02",
+    nameZh: "残疾人社区康复服务",
+    nameEn: "Community rehabilitation for people with disabilities",
+    domain: "残疾人服务",
+    description:
+      "为辖区持证残疾人提供康复需求评估、社区和居家康复训练指导、辅具适配咨询，并对重度残疾人开展定期上门服务。",
+    tags: ["残疾人服务", "康复", "残疾人", "评估", "上门服务"],
+    budgetMin: 150_000,
+    budgetMax: 500_000,
+  },
+  {
+    code: "FE-01",
+    nameZh: "小学生爱心暑托班",
+    nameEn: "Summer day camp for primary-school pupils",
+    domain: "妇女儿童服务",
+    description:
+      "暑假期间开设爱心暑托班，为双职工家庭的小学生提供看护、作业辅导、兴趣课程和安全教育，落实餐饮、交通和人身安全保障。",
+    tags: ["妇女儿童服务", "暑托班", "儿童", "家庭", "项目运营"],
+    budgetMin: 50_000,
+    budgetMax: 200_000,
+  },
+  {
+    code: "FE-02",
+    nameZh: "社区儿童服务站运营",
+    nameEn: "Operating a community children's service station",
+    domain: "妇女儿童服务",
+    description:
+      "运营社区儿童服务站（儿童之家），开展课后看护、亲子阅读和儿童议事活动，建立困境儿童关爱台账并跟进服务。",
+    tags: ["妇女儿童服务", "儿童服务", "困境儿童关爱", "儿童", "项目运营"],
+    budgetMin: 150_000,
+    budgetMax: 450_000,
+  },
+  {
+    code: "FE-03",
+    nameZh: "家庭教育指导服务",
+    nameEn: "Parenting education services",
+    domain: "妇女儿童服务",
+    description: "开设家长课堂和亲子工作坊，为有需要的家庭提供家庭教育个案咨询，提升家长科学育儿能力。",
+    tags: ["妇女儿童服务", "家庭教育", "家庭", "儿童", "培训", "咨询"],
+    budgetMin: 60_000,
+    budgetMax: 200_000,
+  },
+  {
+    code: "ZL-01",
+    nameZh: "楼组自治与自治金项目",
+    nameEn: "Building-level self-governance and resident micro-grants",
+    domain: "社区治理",
+    description:
+      "培育楼组长和居民骨干，指导居民区申报和实施自治金项目，开展楼道美化、邻里公约、楼组议事等活动，做好项目过程记录和成效评估。",
+    tags: ["社区治理", "楼组自治", "社区协商", "社区居民", "孵化", "培训"],
+    budgetMin: 50_000,
+    budgetMax: 200_000,
+  },
+  {
+    code: "ZL-02",
+    nameZh: "社区协商议事能力提升",
+    nameEn: "Strengthening community deliberation",
+    domain: "社区治理",
+    description:
+      "协助居民区建立议事规则，围绕停车、加装电梯、公共空间等议题组织协商议事会，培训议事骨干，推动协商成果落地。",
+    tags: ["社区治理", "社区协商", "加装电梯", "社区居民", "培训"],
+    budgetMin: 80_000,
+    budgetMax: 250_000,
+  },
+  {
+    code: "ZL-03",
+    nameZh: "垃圾分类宣传与督导",
+    nameEn: "Waste-sorting education and supervision",
+    domain: "社区治理",
+    description:
+      "开展垃圾分类入户宣传和主题活动，组织志愿者在定时定点投放时段值守督导，推广绿色账户，定期通报居民区分类实效。",
+    tags: ["社区治理", "环保", "垃圾分类", "社区居民", "宣传倡导", "志愿服务"],
+    budgetMin: 100_000,
+    budgetMax: 400_000,
+  },
+  {
+    code: "ZL-04",
+    nameZh: "社区花园与微更新共建",
+    nameEn: "Community gardens and micro-renewal",
+    domain: "社区治理",
+    description: "以居民参与式设计推进社区花园和公共空间微更新，组建居民养护团队，开展自然教育和社区营造活动。",
+    tags: ["社区治理", "社区营造", "社区花园", "社区居民", "社区活动"],
+    budgetMin: 100_000,
+    budgetMax: 350_000,
+  },
+  {
+    code: "SQ-01",
+    nameZh: "社区睦邻点运营",
+    nameEn: "Operating neighbourhood hubs",
+    domain: "社区服务",
+    description: "运营居民区睦邻点，每周开展邻里互助、兴趣活动和健康讲座，培育睦邻点骨干和自组织团队。",
+    tags: ["社区服务", "睦邻点", "邻里互助", "社区居民", "社区活动", "项目运营"],
+    budgetMin: 80_000,
+    budgetMax: 300_000,
+  },
+  {
+    code: "SQ-02",
+    nameZh: "党群服务阵地社会化运营",
+    nameEn: "Operating Party–public service centres",
+    domain: "社区服务",
+    description: "受托运营党群服务中心（站），负责日常开放、活动策划、志愿者管理和服务数据统计。",
+    tags: ["社区服务", "党群阵地运营", "社区居民", "项目运营", "志愿者管理"],
+    budgetMin: 300_000,
+    budgetMax: 800_000,
+  },
+  {
+    code: "YW-01",
+    nameZh: "社区心理健康服务",
+    nameEn: "Community mental-health services",
+    domain: "医疗卫生",
+    description:
+      "设立社区心理咨询室，提供心理健康科普、个体咨询和小组辅导，对高风险个案及时转介专业医疗机构，开通心理援助热线。",
+    tags: ["医疗卫生", "心理健康", "社区居民", "个案服务", "热线", "咨询"],
+    budgetMin: 100_000,
+    budgetMax: 400_000,
+  },
+  {
+    code: "YW-02",
+    nameZh: "老年人健康促进与慢病自我管理",
+    nameEn: "Health promotion and chronic-disease self-management for older people",
+    domain: "医疗卫生",
+    description: "联合社区卫生服务中心开展健康讲座和慢病自我管理小组，指导老人科学用药、合理膳食和适度运动。",
+    tags: ["医疗卫生", "健康促进", "老年人", "小组工作", "培训"],
+    budgetMin: 60_000,
+    budgetMax: 200_000,
+  },
+  {
+    code: "JY-01",
+    nameZh: "就业困难人员就业援助",
+    nameEn: "Employment assistance for people facing barriers to work",
+    domain: "劳动就业",
+    description: "为辖区就业困难人员和长期失业青年提供职业指导、技能培训、岗位推荐和就业后跟踪服务。",
+    tags: ["劳动就业", "就业援助", "职业技能培训", "失业人员", "个案服务"],
+    budgetMin: 100_000,
+    budgetMax: 350_000,
+  },
+  {
+    code: "WT-01",
+    nameZh: "社区文体团队培育",
+    nameEn: "Fostering community culture and sports teams",
+    domain: "文体活动",
+    description: "对社区合唱、舞蹈、戏曲、健身等群众文体团队开展骨干培训和规范化指导，组织社区文化节和展演交流。",
+    tags: ["文体活动", "文化", "体育", "社会组织", "孵化", "社区活动"],
+    budgetMin: 50_000,
+    budgetMax: 250_000,
+  },
+  {
+    code: "FP-01",
+    nameZh: "困难群众综合帮扶",
+    nameEn: "Integrated support for families in hardship",
+    domain: "扶贫济困",
+    description: "对低保、低收入和支出型贫困家庭开展需求评估，链接慈善资源提供物资和助学助医帮扶，做好个案跟进和节日走访。",
+    tags: ["扶贫济困", "济困", "助学", "困难家庭", "个案服务", "资源链接"],
+    budgetMin: 100_000,
+    budgetMax: 400_000,
+  },
+  {
+    code: "FP-02",
+    nameZh: "乡村振兴公益项目",
+    nameEn: "Rural revitalization public-welfare projects",
+    domain: "扶贫济困",
+    description: "围绕乡村产业、人才、文化、生态和组织振兴，开展农村老人关爱、村民技能培训、乡风文明建设等公益服务。",
+    tags: ["扶贫济困", "乡村振兴", "社区居民", "培训", "社区活动"],
+    budgetMin: 80_000,
+    budgetMax: 400_000,
+  },
+  {
+    code: "ZY-01",
+    nameZh: "志愿服务管理与时间银行",
+    nameEn: "Volunteer management and time banking",
+    domain: "志愿服务",
+    description: "运营社区志愿服务站，开展志愿者招募、培训和星级评定，建立时间银行服务记录与兑换机制。",
+    tags: ["志愿服务", "志愿者管理", "时间银行", "社区居民", "线上服务"],
+    budgetMin: 80_000,
+    budgetMax: 300_000,
+  },
+  {
+    code: "ZZ-01",
+    nameZh: "社会组织孵化与能力建设",
+    nameEn: "Incubating social organizations and building their capacity",
+    domain: "专业支持",
+    description: "运营社区社会组织孵化基地，为初创组织和群众团队提供场地、财务托管、项目设计和能力建设培训。",
+    tags: ["专业支持", "能力建设", "社会组织", "孵化", "培训", "督导"],
+    budgetMin: 200_000,
+    budgetMax: 600_000,
+  },
+  {
+    code: "ZZ-02",
+    nameZh: "政府购买服务项目第三方评估",
+    nameEn: "Third-party evaluation of purchased services",
+    domain: "专业支持",
+    description: "对街镇购买的社会服务项目开展中期和末期评估，出具评估报告并提出改进建议。",
+    tags: ["专业支持", "社会组织", "评估", "调研"],
+    budgetMin: 50_000,
+    budgetMax: 300_000,
+  },
+  {
+    code: "FZ-01",
+    nameZh: "社区应急演练与平安社区建设",
+    nameEn: "Emergency drills and safe-community building",
+    domain: "防灾减灾",
+    description: "编制居民区应急预案，组织消防、防汛、应急救护演练，培训社区应急志愿者，开展防范电信诈骗宣传。",
+    tags: ["防灾减灾", "应急演练", "平安社区", "防范电信诈骗", "社区居民", "培训"],
+    budgetMin: 60_000,
+    budgetMax: 250_000,
+  },
+  {
+    code: "TC-01",
+    nameZh: "矛盾纠纷人民调解",
+    nameEn: "People's mediation of disputes",
+    domain: "专业调处",
+    description: "派驻专业调解员参与街镇人民调解工作，开展矛盾纠纷排查、邻里和物业纠纷调解、疑难案件会商和回访。",
+    tags: ["专业调处", "矛盾调处", "纠纷化解", "社区居民", "个案服务"],
+    budgetMin: 150_000,
+    budgetMax: 500_000,
+  },
+  {
+    code: "TC-02",
+    nameZh: "法律援助进社区",
+    nameEn: "Legal aid in the community",
+    domain: "专业调处",
+    description: "在居民区设立法律服务点，定期提供法律咨询、普法讲座和法律援助申请指引，重点服务老年人和困难群众。",
+    tags: ["专业调处", "法律援助", "困难家庭", "老年人", "咨询"],
+    budgetMin: 60_000,
+    budgetMax: 250_000,
+  },
+];

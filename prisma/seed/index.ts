@@ -1,0 +1,37 @@
+// `npm run cli -- seed` and the first start of an empty embedded database.
+import { prisma } from "#app/db.server.ts";
+import { seedDemo, type DemoOptions } from "./demo.ts";
+import { seedReferenceData } from "./reference.ts";
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo.ts";
+export { seedReferenceData } from "./reference.ts";
+
+export async function hasDemoData() {
+  return (await prisma.organization.count()) > 0 || (await prisma.user.count()) > 0;
+}
+
+/** Reference data always; demo data only into a database that has none. */
+export async function seedAll(options: DemoOptions & { demo?: boolean } = {}) {
+  await seedReferenceData(prisma);
+  if (options.demo === false || ((options.orgs ?? 200) === 0 && (options.needs ?? 60) === 0)) return { demo: false };
+  if (await hasDemoData()) return { demo: false, skipped: "existing data" as const };
+  return { demo: true, ...(await seedDemo(prisma, options)) };
+}
+
+/** Called at server start on the embedded defaults: an empty database gets the demo data. */
+export async function seedDemoIfEmpty() {
+  if ((await prisma.district.count()) > 0 && (await hasDemoData())) return;
+  const started = Date.now();
+  const result = await seedAll();
+  if (result.demo) console.log(`Loaded demo data in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+/** Empties every table except the migration history (the `seed --reset` option). */
+export async function resetDatabase() {
+  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  if (tables.length === 0) return;
+  await prisma.$executeRawUnsafe(
+    `TRUNCATE TABLE ${tables.map((t) => `"${t.tablename.replace(/"/g, '""')}"`).join(", ")} RESTART IDENTITY CASCADE`,
+  );
+}
