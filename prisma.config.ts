@@ -1,6 +1,7 @@
 // Prisma CLI configuration. The CLI runs on Prisma's WebAssembly schema engine through a driver adapter,
 // so no native engine is ever downloaded (see docs/decisions/002-prisma-without-engines.md).
 import path from "node:path";
+import type { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
 // The CLI checks for native engine files before it looks at `engine: "js"`; point the check at a file that
@@ -26,6 +27,6 @@ export default defineConfig({
     const { mkdirSync } = await import("node:fs");
     mkdirSync(dir, { recursive: true });
     // Typed against an older copy of @prisma/driver-adapter-utils; same runtime contract.
-    return new PrismaPGlite(new PGlite(dir)) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
+    return new PrismaPGlite(new PGlite(dir)) as unknown as PrismaPg;
   },
 });

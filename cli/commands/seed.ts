@@ -35,7 +35,7 @@ export function registerSeedCommand(program: Command) {
             },
           });
           for (const bar of bars.values()) bar.stop();
-          if ("skipped" in result && result.skipped) {
+          if (!result.demo && result.skipped) {
             throw new CliError("The database already has data; reference data was updated. Use --reset to replace the demo data.");
           }
           const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -1,10 +1,13 @@
 // Demo data: organizations of every kind across all 16 districts, buying units, needs in every status with bids,
 // awards, contracts and ratings, and one demo account per role. Deterministic (a fixed random seed), and fast
 // enough for the 50,000-organization benchmark corpus (bulk inserts in batches).
-import type { Prisma, PrismaClient } from "#app/.server/prisma/client.ts";
+import type { PrismaClient } from "#app/.server/prisma/client.ts";
 import type { OrgKind } from "#app/.server/prisma/enums.ts";
+import { getDatabase } from "#app/db.server.ts";
+import type { SqlRunner } from "#app/modules/db/migrate.server.ts";
 import { hashPassword } from "#app/modules/accounts/password.server.ts";
 import { generateUscc } from "#app/modules/orgs/uscc.ts";
+import { bulkInsert, type ColumnType } from "./bulk.ts";
 import { CATALOG_ITEMS } from "./catalog.ts";
 import {
   createRng,
@@ -114,6 +117,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions = {}) 
   const tagIds = new Map((await prisma.tag.findMany({ select: { id: true, nameZh: true } })).map((tag) => [tag.nameZh, tag.id]));
   const catalogIds = new Map((await prisma.catalogItem.findMany({ select: { id: true, code: true } })).map((item) => [item.code, item.id]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const sql = getDatabase().sql;
 
   // ── service centres: each district's 社区社会组织服务中心, the custodian of its filed groups ──
   // Serials from 9,000,000 keep these codes apart from the generated organizations' codes.
@@ -203,9 +207,10 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions = {}) 
                 : null,
         verifiedAt: status === "VERIFIED" ? new Date(now.getTime() - rng.int(30, 1500) * DAY) : null,
         lastActiveAt: org.lastActiveAt,
+        updatedAt: now,
       };
     });
-    const created = await prisma.organization.createManyAndReturn({ data: rows, select: { id: true } });
+    const created = (await bulkInsert(sql, "Organization", ORG_COLUMNS, rows)) as { id: number }[];
     const tags: { orgId: number; tagId: number }[] = [];
     const serviceDistricts: { orgId: number; districtCode: string }[] = [];
     const cases: { orgId: number; title: string; year: number; description: string; isBrand: boolean; sortOrder: number }[] = [];
@@ -237,9 +242,9 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions = {}) 
         });
       }
     });
-    await prisma.orgTag.createMany({ data: tags, skipDuplicates: true });
-    await prisma.orgServiceDistrict.createMany({ data: serviceDistricts, skipDuplicates: true });
-    await prisma.orgCase.createMany({ data: cases });
+    await bulkInsert(sql, "OrgTag", { orgId: "int", tagId: "int" }, tags, "");
+    await bulkInsert(sql, "OrgServiceDistrict", { orgId: "int", districtCode: "text" }, serviceDistricts, "");
+    await bulkInsert(sql, "OrgCase", { orgId: "int", title: "text", year: "int", description: "text", isBrand: "bool", sortOrder: "int" }, cases, "");
     inserted += batch.length;
     progress("organizations", inserted, allOrgs.length);
   }
@@ -253,7 +258,8 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions = {}) 
     seenBuyerNames.add(unit.name);
     buyerRows.push(unit);
   }
-  // The demo buyer: a street office in Xuhui (fixed, so the README and the tests can name it).
+  // The demo buyers: a street office in Xuhui and a district bureau in Pudong (fixed, so the README and the
+  // tests can name them).
   const xuhui = districts.find((d) => d.code === "310104")!;
   const fenglin = xuhui.streets.find((s) => s.name.includes("枫林")) ?? xuhui.streets[0];
   const demoBuyerName = `徐汇区${fenglin.name}办事处`;
@@ -284,17 +290,21 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions = {}) 
 
   // ── needs, with their bids, evaluations, awards, contracts and ratings ──
   const byTag = new Map<string, number[]>();
-  forBidding.forEach((org, index) => org.tags.forEach((tag) => byTag.set(tag, [...(byTag.get(tag) ?? []), index])));
-  const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.admin }, select: { id: true } });
-  void adminUser;
+  forBidding.forEach((org, index) => {
+    for (const tag of org.tags) {
+      const list = byTag.get(tag);
+      if (list) list.push(index);
+      else byTag.set(tag, [index]);
+    }
+  });
   const track = new Map<number, { completed: number; ratingSum: number; ratingCount: number }>();
 
   let needsDone = 0;
-  for (const batch of chunks(Array.from({ length: needCount }, (_, i) => i), 500)) {
+  for (const batch of chunks(Array.from({ length: needCount }, (_, i) => i), 1000)) {
     const plans = batch.map((index) => {
       // The demo buyers own the first needs, so their workspaces show every status.
       const buyer = index < 9 ? demoBuyer : index < 14 ? demoBuyer2 : buyers[rng.int(0, buyers.length - 1)];
-      const plan = planFor(index % 9 === index ? index : index + 9, rng);
+      const plan = planFor(index < 9 ? index : index < 14 ? index - 9 : index + 9, rng);
       const need = generateNeed(rng, index, ctx, buyer);
       const publishedAt = plan === "DRAFT" ? null : new Date(now.getTime() - rng.int(plan === "OPEN" ? 1 : 25, plan === "OPEN" ? 10 : 400) * DAY);
       const bidDeadline =
@@ -306,8 +316,11 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions = {}) 
       const start = new Date(bidDeadline.getTime() + rng.int(15, 40) * DAY);
       return { index, buyer, plan, need, publishedAt, bidDeadline, start, end: new Date(start.getTime() + 365 * DAY) };
     });
-    const created = await prisma.need.createManyAndReturn({
-      data: plans.map((p) => ({
+    const created = (await bulkInsert(
+      sql,
+      "Need",
+      NEED_COLUMNS,
+      plans.map((p) => ({
         buyerUnitId: p.buyer.id,
         title: p.need.title,
         summary: p.need.summary,
@@ -339,13 +352,14 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions = {}) 
         closedAt: ["CANCELLED", "UNSUCCESSFUL"].includes(p.plan) ? new Date(p.bidDeadline.getTime() + 2 * DAY) : null,
         contactName: "项目联系人",
         contactPhone: "021-6" + String(rng.int(1000000, 9999999)),
+        createdAt: p.publishedAt ?? now,
+        updatedAt: now,
       })),
-      select: { id: true },
-    });
+    )) as { id: number }[];
     const districtsRows: { needId: number; districtCode: string }[] = [];
     const streetRows: { needId: number; streetCode: string }[] = [];
     const tagRows: { needId: number; tagId: number }[] = [];
-    const criteriaRows: Prisma.EvaluationCriterionCreateManyInput[] = [];
+    const criteriaRows: { needId: number; name: string; kind: string; weight: number; description: string; sortOrder: number }[] = [];
     created.forEach(({ id }, position) => {
       const { need } = plans[position];
       for (const code of new Set(need.districtCodes)) districtsRows.push({ needId: id, districtCode: code });
@@ -353,159 +367,257 @@ export async function seedDemo(prisma: PrismaClient, options: DemoOptions = {}) 
       for (const name of new Set(need.tagNames)) if (tagIds.has(name)) tagRows.push({ needId: id, tagId: tagIds.get(name)! });
       need.criteria.forEach((criterion, sortOrder) => criteriaRows.push({ needId: id, ...criterion, sortOrder }));
     });
-    await prisma.needDistrict.createMany({ data: districtsRows, skipDuplicates: true });
-    await prisma.needStreet.createMany({ data: streetRows, skipDuplicates: true });
-    await prisma.needTag.createMany({ data: tagRows, skipDuplicates: true });
-    await prisma.evaluationCriterion.createMany({ data: criteriaRows });
+    await bulkInsert(sql, "NeedDistrict", { needId: "int", districtCode: "text" }, districtsRows, "");
+    await bulkInsert(sql, "NeedStreet", { needId: "int", streetCode: "text" }, streetRows, "");
+    await bulkInsert(sql, "NeedTag", { needId: "int", tagId: "int" }, tagRows, "");
+    const criteria = (await bulkInsert(
+      sql,
+      "EvaluationCriterion",
+      { needId: "int", name: "text", kind: "enum:CriterionKind", weight: "int", description: "text", sortOrder: "int" },
+      criteriaRows,
+      `id, "needId", weight`,
+    )) as { id: number; needId: number; weight: number }[];
 
     // Bids for needs past publication (for a large corpus, a share of them, to keep seeding fast).
     const withBids = created
       .map(({ id }, position) => ({ id, ...plans[position] }))
       .filter((p) => !["DRAFT", "CANCELLED"].includes(p.plan) && (needCount <= 2000 || rng.chance(0.25)));
-    const bidRows: Prisma.BidCreateManyInput[] = [];
-    for (const p of withBids) {
-      const candidates = new Set<number>();
-      for (const tag of p.need.tagNames) for (const index of (byTag.get(tag) ?? []).slice(0, 400)) candidates.add(index);
-      const pool = [...candidates].map((index) => forBidding[index]).filter((org) => couldBid(org, p.need, p.bidDeadline));
-      const wanted = p.plan === "UNSUCCESSFUL" ? rng.int(0, 2) : rng.int(2, 5);
-      for (const org of rng.sample(pool, Math.min(wanted, pool.length))) {
-        bidRows.push({
-          needId: p.id,
-          orgId: org.id,
-          custodianId: org.custodianId,
-          price: Math.round(((p.need.budget ?? 200_000) * (0.82 + rng.next() * 0.17)) / 100) * 100,
-          proposal: `针对“${p.need.title}”，我机构拟组建专项服务团队，按服务要求制定月度计划，建立服务台账和满意度回访机制，确保服务质量与安全。`,
-          team: [
-            { name: "项目负责人", role: "项目主管", certifiedSocialWorker: true },
-            { name: "一线社工", role: "社工", certifiedSocialWorker: rng.chance(0.6) },
-          ],
-          status: "SUBMITTED",
-          submittedAt: new Date(p.bidDeadline.getTime() - rng.int(1, 7) * DAY),
-        });
-      }
-    }
-    const bids = bidRows.length
-      ? await prisma.bid.createManyAndReturn({ data: bidRows, select: { id: true, needId: true, orgId: true, price: true } })
-      : [];
-    await settleOutcomes(prisma, rng, now, withBids, bids, track);
+    await seedBids(sql, rng, now, withBids, criteria, forBidding, byTag, track);
     needsDone += batch.length;
     progress("needs", needsDone, needCount);
   }
 
   // Track record on the profiles, from the contracts.
-  for (const [orgId, record] of track) {
-    await prisma.organization.update({
-      where: { id: orgId },
-      data: { completedContracts: record.completed, ratingSum: record.ratingSum, ratingCount: record.ratingCount },
-    });
+  const records = [...track.entries()];
+  if (records.length > 0) {
+    await sql.query(
+      `UPDATE "Organization" o SET "completedContracts" = t.completed, "ratingSum" = t.sum, "ratingCount" = t.count
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) AS t(id, completed, sum, count) WHERE o.id = t.id`,
+      [records.map(([id]) => id), records.map(([, r]) => r.completed), records.map(([, r]) => r.ratingSum), records.map(([, r]) => r.ratingCount)],
+    );
   }
   return { orgs: allOrgs.length + centres.length, buyers: buyers.length, needs: needCount };
 }
+
+const ORG_COLUMNS: Record<string, ColumnType> = {
+  name: "text",
+  uscc: "text",
+  filingNo: "text",
+  kind: "enum:OrgKind",
+  isCommunityOrg: "bool",
+  communityClass: "text",
+  districtCode: "text",
+  streetCode: "text",
+  address: "text",
+  foundedOn: "date",
+  gradeLevel: "int",
+  gradeValidUntil: "date",
+  taxExempt: "bool",
+  preTaxDeduction: "bool",
+  donationReceipts: "bool",
+  partyOrg: "enum:PartyOrgStatus",
+  certifiedSocialWorkers: "int",
+  staffCount: "int",
+  description: "text",
+  contactName: "text",
+  contactPhone: "text",
+  contactEmail: "text",
+  custodianId: "int",
+  status: "enum:OrgStatus",
+  statusReason: "text",
+  verifiedAt: "timestamp",
+  lastActiveAt: "timestamp",
+  updatedAt: "timestamp",
+};
+
+const NEED_COLUMNS: Record<string, ColumnType> = {
+  buyerUnitId: "int",
+  title: "text",
+  summary: "text",
+  description: "text",
+  catalogItemId: "int",
+  crossDistrict: "bool",
+  crossDistrictReason: "text",
+  budget: "int",
+  method: "enum:ProcurementMethod",
+  minGrade: "int",
+  allowedKinds: "enum[]:OrgKind",
+  requiredQualifications: "enum[]:Qualification",
+  minYearsRegistered: "int",
+  minSocialWorkers: "int",
+  communityPriority: "bool",
+  enquiryDeadline: "timestamp",
+  bidDeadline: "timestamp",
+  servicePeriodStart: "date",
+  servicePeriodEnd: "date",
+  status: "enum:NeedStatus",
+  statusReason: "text",
+  publishedAt: "timestamp",
+  evaluationStartedAt: "timestamp",
+  closedAt: "timestamp",
+  contactName: "text",
+  contactPhone: "text",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
+};
 
 function statusOfPlan(plan: NeedPlan) {
   if (plan === "OPEN" || plan === "CLOSED") return "PUBLISHED" as const;
   return plan;
 }
 
-/** Scores, awards, contracts and ratings for the needs that reached those stages. */
-async function settleOutcomes(
-  prisma: PrismaClient,
+type PlannedNeed = { id: number; plan: NeedPlan; need: GeneratedNeed; bidDeadline: Date; start: Date; end: Date };
+
+/** Bids from organizations that could really bid, then scores, awards, contracts and ratings by the need's stage. */
+async function seedBids(
+  sql: SqlRunner,
   rng: Rng,
   now: Date,
-  needs: { id: number; plan: NeedPlan; bidDeadline: Date; start: Date; end: Date; buyer: { id: number } }[],
-  bids: { id: number; needId: number; orgId: number; price: number }[],
+  needs: PlannedNeed[],
+  criteria: { id: number; needId: number; weight: number }[],
+  orgs: OrgForBidding[],
+  byTag: Map<string, number[]>,
   track: Map<number, { completed: number; ratingSum: number; ratingCount: number }>,
 ) {
-  const bidsByNeed = new Map<number, typeof bids>();
-  for (const bid of bids) bidsByNeed.set(bid.needId, [...(bidsByNeed.get(bid.needId) ?? []), bid]);
-  const criteria = await prisma.evaluationCriterion.findMany({
-    where: { needId: { in: needs.map((n) => n.id) } },
-    select: { id: true, needId: true, weight: true },
-  });
   const criteriaByNeed = new Map<number, typeof criteria>();
   for (const c of criteria) criteriaByNeed.set(c.needId, [...(criteriaByNeed.get(c.needId) ?? []), c]);
-
-  const scores: Prisma.BidScoreCreateManyInput[] = [];
-  const bidUpdates: { id: number; totalScore: number; status: "AWARDED" | "NOT_AWARDED" | "SUBMITTED"; outcomeReason: string | null }[] = [];
-  const awards: Prisma.AwardCreateManyInput[] = [];
+  type PlannedBid = { need: PlannedNeed; org: OrgForBidding; price: number; scores: { criterionId: number; score: number }[]; total: number };
+  const planned: PlannedBid[] = [];
+  const ranked = new Map<number, PlannedBid[]>();
   for (const need of needs) {
-    const needBids = bidsByNeed.get(need.id) ?? [];
-    if (!["EVALUATING", "AWARDED", "IN_DELIVERY", "COMPLETED"].includes(need.plan) || needBids.length === 0) continue;
-    const needCriteria = criteriaByNeed.get(need.id) ?? [];
-    const totals = needBids.map((bid) => {
-      let total = 0;
-      for (const criterion of needCriteria) {
-        const score = rng.int(62, 98);
-        scores.push({ bidId: bid.id, criterionId: criterion.id, score });
-        total += (score * criterion.weight) / 100;
-      }
-      return { bid, total: Math.round(total * 100) / 100 };
+    const candidates = new Set<number>();
+    for (const tag of need.need.tagNames) for (const index of (byTag.get(tag) ?? []).slice(0, 300)) candidates.add(index);
+    const pool = [...candidates].map((index) => orgs[index]).filter((org) => couldBid(org, need.need, need.bidDeadline));
+    const wanted = need.plan === "UNSUCCESSFUL" ? rng.int(0, 2) : rng.int(2, 5);
+    const evaluated = ["EVALUATING", "AWARDED", "IN_DELIVERY", "COMPLETED"].includes(need.plan);
+    const bids = rng.sample(pool, Math.min(wanted, pool.length)).map((org) => {
+      const scores = evaluated ? (criteriaByNeed.get(need.id) ?? []).map((c) => ({ criterionId: c.id, score: rng.int(62, 98), weight: c.weight })) : [];
+      const total = Math.round(scores.reduce((sum, s) => sum + (s.score * s.weight) / 100, 0) * 100) / 100;
+      return {
+        need,
+        org,
+        price: Math.round(((need.need.budget ?? 200_000) * (0.82 + rng.next() * 0.17)) / 100) * 100,
+        scores: scores.map(({ criterionId, score }) => ({ criterionId, score })),
+        total,
+      };
     });
-    totals.sort((a, b) => b.total - a.total);
-    const settled = need.plan !== "EVALUATING";
-    totals.forEach(({ bid, total }, rank) =>
-      bidUpdates.push({
-        id: bid.id,
-        totalScore: total,
-        status: settled ? (rank === 0 ? "AWARDED" : "NOT_AWARDED") : "SUBMITTED",
-        outcomeReason: settled && rank > 0 ? `综合得分 ${total} 分，排名第 ${rank + 1}，低于成交机构。` : null,
-      }),
-    );
-    if (settled) {
-      const winner = totals[0].bid;
-      awards.push({
-        needId: need.id,
-        bidId: winner.id,
-        orgId: winner.orgId,
-        amount: winner.price,
-        notice: `经评审小组综合评审，确定成交机构，成交金额 ${winner.price} 元。`,
-        decidedAt: new Date(need.bidDeadline.getTime() + 5 * DAY),
-      });
-    }
+    bids.sort((a, b) => b.total - a.total);
+    planned.push(...bids);
+    if (evaluated && bids.length > 0) ranked.set(need.id, bids);
   }
-  await prisma.bidScore.createMany({ data: scores, skipDuplicates: true });
-  for (const update of bidUpdates) {
-    await prisma.bid.update({
-      where: { id: update.id },
-      data: { totalScore: update.totalScore, status: update.status, outcomeReason: update.outcomeReason },
-    });
-  }
-  if (awards.length === 0) return;
-  const createdAwards = await prisma.award.createManyAndReturn({
-    data: awards,
-    select: { id: true, needId: true, orgId: true, amount: true },
+  const settled = (need: PlannedNeed) => ["AWARDED", "IN_DELIVERY", "COMPLETED"].includes(need.plan);
+  const bidRows = planned.map((bid) => {
+    const rank = ranked.get(bid.need.id)?.indexOf(bid) ?? -1;
+    const done = settled(bid.need) && rank >= 0;
+    return {
+      needId: bid.need.id,
+      orgId: bid.org.id,
+      custodianId: bid.org.custodianId,
+      price: bid.price,
+      proposal: `针对“${bid.need.need.title}”，我机构拟组建专项服务团队，按服务要求制定月度计划，建立服务台账和满意度回访机制，确保服务质量与安全。`,
+      team: [
+        { name: "项目负责人", role: "项目主管", certifiedSocialWorker: true },
+        { name: "一线社工", role: "社工", certifiedSocialWorker: rng.chance(0.6) },
+      ],
+      status: done ? (rank === 0 ? "AWARDED" : "NOT_AWARDED") : "SUBMITTED",
+      totalScore: rank >= 0 ? bid.total : null,
+      outcomeReason: done && rank > 0 ? `综合得分 ${bid.total} 分，排名第 ${rank + 1}，低于成交机构。` : null,
+      submittedAt: new Date(bid.need.bidDeadline.getTime() - rng.int(1, 7) * DAY),
+      updatedAt: now,
+    };
   });
-  const planOf = new Map(needs.map((n) => [n.id, n]));
-  const contracts: Prisma.ContractCreateManyInput[] = [];
-  for (const award of createdAwards) {
-    const need = planOf.get(award.needId)!;
-    if (need.plan === "AWARDED") continue;
+  const bidIds = (await bulkInsert(
+    sql,
+    "Bid",
+    {
+      needId: "int",
+      orgId: "int",
+      custodianId: "int",
+      price: "int",
+      proposal: "text",
+      team: "jsonb",
+      status: "enum:BidStatus",
+      totalScore: "float",
+      outcomeReason: "text",
+      submittedAt: "timestamp",
+      updatedAt: "timestamp",
+    },
+    bidRows,
+  )) as { id: number }[];
+  const idOf = new Map(planned.map((bid, i) => [bid, bidIds[i].id]));
+  await bulkInsert(
+    sql,
+    "BidScore",
+    { bidId: "int", criterionId: "int", score: "int", updatedAt: "timestamp" },
+    planned.flatMap((bid) => bid.scores.map((s) => ({ bidId: idOf.get(bid)!, criterionId: s.criterionId, score: s.score, updatedAt: now }))),
+    "",
+  );
+
+  const winners = [...ranked.values()].filter((bids) => settled(bids[0].need)).map((bids) => bids[0]);
+  const awards = (await bulkInsert(
+    sql,
+    "Award",
+    { needId: "int", bidId: "int", orgId: "int", amount: "int", notice: "text", decidedAt: "timestamp" },
+    winners.map((bid) => ({
+      needId: bid.need.id,
+      bidId: idOf.get(bid)!,
+      orgId: bid.org.id,
+      amount: bid.price,
+      notice: `经评审小组综合评审，确定成交机构，成交金额 ${bid.price} 元。`,
+      decidedAt: new Date(bid.need.bidDeadline.getTime() + 5 * DAY),
+    })),
+  )) as { id: number }[];
+  const contracts = winners.flatMap((bid, i) => {
+    const need = bid.need;
+    if (need.plan === "AWARDED") return [];
     const completed = need.plan === "COMPLETED";
     const rating = completed ? rng.pick([5, 5, 4, 4, 4, 3]) : null;
-    contracts.push({
-      needId: award.needId,
-      awardId: award.id,
-      orgId: award.orgId,
-      value: award.amount,
-      periodStart: need.start,
-      periodEnd: completed ? new Date(Math.min(need.end.getTime(), now.getTime() - 2 * DAY)) : need.end,
-      signedAt: new Date(need.bidDeadline.getTime() + 10 * DAY),
-      completedAt: completed ? new Date(now.getTime() - rng.int(2, 60) * DAY) : null,
-      acceptanceResult: completed ? (rating && rating >= 4 ? "PASSED" : "PASSED_WITH_NOTES") : null,
-      acceptanceNote: completed ? "按合同约定完成全部服务内容，服务台账齐全。" : null,
-      rating,
-      review: completed ? rng.pick(REVIEWS) : null,
-      ratedAt: completed ? new Date(now.getTime() - rng.int(1, 30) * DAY) : null,
-    });
     if (completed && rating) {
-      const record = track.get(award.orgId) ?? { completed: 0, ratingSum: 0, ratingCount: 0 };
+      const record = track.get(bid.org.id) ?? { completed: 0, ratingSum: 0, ratingCount: 0 };
       record.completed += 1;
       record.ratingSum += rating;
       record.ratingCount += 1;
-      track.set(award.orgId, record);
+      track.set(bid.org.id, record);
     }
-  }
-  await prisma.contract.createMany({ data: contracts });
+    return [
+      {
+        needId: need.id,
+        awardId: awards[i].id,
+        orgId: bid.org.id,
+        value: bid.price,
+        periodStart: need.start,
+        periodEnd: completed ? new Date(Math.min(need.end.getTime(), now.getTime() - 2 * DAY)) : need.end,
+        signedAt: new Date(need.bidDeadline.getTime() + 10 * DAY),
+        completedAt: completed ? new Date(now.getTime() - rng.int(2, 60) * DAY) : null,
+        acceptanceResult: completed ? (rating && rating >= 4 ? "PASSED" : "PASSED_WITH_NOTES") : null,
+        acceptanceNote: completed ? "按合同约定完成全部服务内容，服务台账齐全。" : null,
+        rating,
+        review: completed ? rng.pick(REVIEWS) : null,
+        ratedAt: completed ? new Date(now.getTime() - rng.int(1, 30) * DAY) : null,
+      },
+    ];
+  });
+  await bulkInsert(
+    sql,
+    "Contract",
+    {
+      needId: "int",
+      awardId: "int",
+      orgId: "int",
+      value: "int",
+      periodStart: "date",
+      periodEnd: "date",
+      signedAt: "timestamp",
+      completedAt: "timestamp",
+      acceptanceResult: "enum:AcceptanceResult",
+      acceptanceNote: "text",
+      rating: "int",
+      review: "text",
+      ratedAt: "timestamp",
+    },
+    contracts,
+    "",
+  );
 }
 
 /** The two fixed demo organizations (their accounts are in the README). */

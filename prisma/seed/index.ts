@@ -11,10 +11,14 @@ export async function hasDemoData() {
 }
 
 /** Reference data always; demo data only into a database that has none. */
-export async function seedAll(options: DemoOptions & { demo?: boolean } = {}) {
+export type SeedResult =
+  | { demo: false; skipped?: "existing data" }
+  | { demo: true; orgs: number; buyers: number; needs: number };
+
+export async function seedAll(options: DemoOptions & { demo?: boolean } = {}): Promise<SeedResult> {
   await seedReferenceData(prisma);
   if (options.demo === false || ((options.orgs ?? 200) === 0 && (options.needs ?? 60) === 0)) return { demo: false };
-  if (await hasDemoData()) return { demo: false, skipped: "existing data" as const };
+  if (await hasDemoData()) return { demo: false, skipped: "existing data" };
   return { demo: true, ...(await seedDemo(prisma, options)) };
 }
 

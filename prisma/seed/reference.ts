@@ -1,11 +1,9 @@
 // Reference data every installation needs: Shanghai's districts and streets, the curated tag taxonomy and the
 // catalog guide. Idempotent: running it again updates names and adds what is missing, never duplicates.
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "#app/.server/prisma/client.ts";
 import { normalizeTerm } from "#app/modules/tags/normalize.ts";
 import { CATALOG_ITEMS } from "./catalog.ts";
+import divisionsJson from "./data/shanghai-divisions.json";
 import { TAG_GROUPS } from "./taxonomy.ts";
 
 type Division = {
@@ -36,8 +34,7 @@ const DISTRICT_EN: Record<string, string> = {
 };
 
 export function loadDivisions(): Division[] {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return JSON.parse(fs.readFileSync(path.join(here, "data", "shanghai-divisions.json"), "utf8")) as Division[];
+  return divisionsJson as Division[];
 }
 
 export async function seedReferenceData(prisma: PrismaClient) {

@@ -19,7 +19,10 @@ export function SiteHeader() {
             沪
           </span>
           <span className="brand__name">
-            {t("app.name")}
+            <span className="brand__full">{t("app.name")}</span>
+            <span className="brand__short" aria-hidden="true">
+              {t("app.shortName")}
+            </span>
             <span className="brand__sub">{t("app.tagline")}</span>
           </span>
         </Link>
