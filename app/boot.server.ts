@@ -2,12 +2,14 @@
 // listens; demo data is loaded into an empty embedded database; background work starts last.
 import { closeDatabase, getDatabase, openDatabase } from "#app/db.server.ts";
 import { getEnv } from "#app/env.server.ts";
+import { startControlSocket } from "#app/modules/db/control-socket.server.ts";
 import { purgeOldLoginAttempts } from "#app/modules/accounts/rate-limit.server.ts";
 import { purgeExpiredSessions } from "#app/modules/accounts/sessions.server.ts";
 import { registerEmailHandler } from "#app/modules/notify/email-worker.server.ts";
 import { purgeProcessedOutbox, runOutboxOnce } from "#app/modules/outbox/worker.server.ts";
 
 const timers: NodeJS.Timeout[] = [];
+let stopControlSocket: (() => void) | undefined;
 let booted: Promise<void> | undefined;
 
 /** Registers every module's outbox handlers (server, CLI and tests call this). */
@@ -25,6 +27,7 @@ export function boot(): Promise<void> {
       const { seedDemoIfEmpty } = await import("../prisma/seed/index.ts");
       await seedDemoIfEmpty();
     }
+    if (db.kind === "pglite" && db.folder) stopControlSocket = startControlSocket(env.dataDir, db);
     if (env.BACKGROUND_JOBS === "true") startBackgroundJobs();
   })();
   return booted;
@@ -58,6 +61,7 @@ function startBackgroundJobs() {
 
 export async function shutdown() {
   for (const timer of timers.splice(0)) clearInterval(timer);
+  stopControlSocket?.();
   await closeDatabase();
 }
 

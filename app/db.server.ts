@@ -24,6 +24,8 @@ export type Database = {
   pool?: pg.Pool;
   /** Where the embedded database lives (undefined for PostgreSQL and in-memory databases). */
   folder?: string;
+  /** The connection string of a PostgreSQL database. */
+  url?: string;
   close(): Promise<void>;
 };
 
@@ -136,6 +138,7 @@ export async function connectPostgres(connectionString: string): Promise<Databas
     prisma,
     sql,
     pool,
+    url: connectionString,
     async close() {
       await prisma.$disconnect();
       await pool.end();
