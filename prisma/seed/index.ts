@@ -1,5 +1,5 @@
 // `npm run cli -- seed` and the first start of an empty embedded database.
-import { prisma } from "#app/db.server.ts";
+import { getDatabase, prisma } from "#app/db.server.ts";
 import { seedDemo, type DemoOptions } from "./demo.ts";
 import { seedReferenceData } from "./reference.ts";
 
@@ -24,6 +24,22 @@ export async function seedAll(options: DemoOptions & { demo?: boolean } = {}): P
 
 /** Called at server start on the embedded defaults: an empty database gets the demo data. */
 export async function seedDemoIfEmpty() {
+  // Several instances may start together on one PostgreSQL server: one seeds, the others wait and find data.
+  const pool = getDatabase().pool;
+  if (!pool) return seedIfEmptyUnlocked();
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [SEED_LOCK]);
+    await seedIfEmptyUnlocked();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [SEED_LOCK]).catch(() => {});
+    client.release();
+  }
+}
+
+const SEED_LOCK = 72707370;
+
+async function seedIfEmptyUnlocked() {
   if ((await prisma.district.count()) > 0 && (await hasDemoData())) return;
   const started = Date.now();
   const result = await seedAll();
