@@ -1,5 +1,6 @@
 // `npm run cli -- <command>`: the one command-line entry point (see DESIGN.md, "Contracts").
 import { Command } from "commander";
+import { registerImportOrgsCommand } from "./commands/import-orgs.ts";
 import { registerSeedCommand } from "./commands/seed.ts";
 import { registerUserCommands } from "./commands/users.ts";
 
@@ -10,5 +11,6 @@ const program = new Command()
 
 registerSeedCommand(program);
 registerUserCommands(program);
+registerImportOrgsCommand(program);
 
 await program.parseAsync(process.argv);

@@ -159,10 +159,21 @@ const STATUS_NAMES: Record<string, OrgStatusValue> = {
 const TRUE = new Set(["是", "有", "true", "1", "yes", "y"]);
 const FALSE = new Set(["否", "无", "false", "0", "no", "n"]);
 
-/** Empty cells are null: they leave an existing organization's value as it is (and use the default for a new one). */
+/**
+ * Empty cells are null: they leave an existing organization's value as it is (and use the default for a new one).
+ * Free text (names, descriptions) is only trimmed — an official name keeps its full-width （） — while codes and
+ * keywords are NFKC-normalized, so full-width digits and letters typed in Excel still match.
+ */
 function text(value: string | undefined): string | null {
-  const normalized = (value ?? "").normalize("NFKC").trim();
-  return normalized === "" ? null : normalized;
+  const trimmed = (value ?? "").trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+function keyword(value: string | undefined): string | null {
+  const trimmed = (value ?? "").trim();
+  if (trimmed === "") return null;
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(trimmed) ? trimmed : trimmed.normalize("NFKC").trim() || null;
 }
 
 function parseDate(value: string): string | null {
@@ -247,14 +258,14 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
   if (!name) fail("name", "import.row.required");
   else if ([...name].length < 2 || name.length > 100) fail("name", "import.row.nameLength");
 
-  const kindText = text(v.kind);
+  const kindText = keyword(v.kind);
   const kind = kindText ? (KIND_NAMES[kindText] ?? KIND_NAMES[kindText.toUpperCase()]) : undefined;
   if (!kindText) fail("kind", "import.row.required");
   else if (!kind) fail("kind", "import.row.kind", { value: kindText });
 
   // Identifier: a legal-person organization has a 统一社会信用代码, a filed group a 备案编号.
-  const usccText = text(v.uscc);
-  const filingText = text(v.filingNo);
+  const usccText = keyword(v.uscc);
+  const filingText = keyword(v.filingNo);
   let uscc: string | null = null;
   let filingNo: string | null = null;
   if (!usccText && !filingText) fail("uscc", "import.row.identifierMissing");
@@ -284,11 +295,11 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
     }
   }
 
-  const districtCode = text(v.districtCode);
+  const districtCode = keyword(v.districtCode);
   if (!districtCode) fail("districtCode", "import.row.required");
   else if (!refs.districts.has(districtCode)) fail("districtCode", "import.row.district", { value: districtCode });
 
-  const streetCode = text(v.streetCode);
+  const streetCode = keyword(v.streetCode);
   if (streetCode) {
     const streetDistrict = refs.streets.get(streetCode);
     if (!streetDistrict) fail("streetCode", "import.row.street", { value: streetCode });
@@ -296,7 +307,7 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
   }
 
   const date = (field: "foundedOn" | "gradeValidUntil" | "lastActiveOn") => {
-    const raw = text(v[field]);
+    const raw = keyword(v[field]);
     if (!raw) return null;
     const iso = parseDate(raw);
     if (!iso) fail(field, "import.row.date", { value: raw });
@@ -307,14 +318,14 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
   const gradeValidUntil = date("gradeValidUntil");
   const lastActiveOn = date("lastActiveOn");
 
-  const gradeText = text(v.grade);
+  const gradeText = keyword(v.grade);
   const gradeLevel = gradeText ? parseGrade(gradeText) : null;
   if (gradeText && gradeLevel === null) fail("grade", "import.row.grade", { value: gradeText });
-  if (gradeLevel !== null && !gradeValidUntil && !text(v.gradeValidUntil)) fail("gradeValidUntil", "orgs.grade.validUntilRequired");
+  if (gradeLevel !== null && !gradeValidUntil && !keyword(v.gradeValidUntil)) fail("gradeValidUntil", "orgs.grade.validUntilRequired");
   if (!gradeText && gradeValidUntil) fail("grade", "orgs.grade.levelRequired");
 
   const bool = (field: "taxExempt" | "preTaxDeduction" | "donationReceipts") => {
-    const raw = text(v[field]);
+    const raw = keyword(v[field]);
     if (!raw) return null;
     const lower = raw.toLowerCase();
     if (TRUE.has(lower)) return true;
@@ -327,7 +338,7 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
   const donationReceipts = bool("donationReceipts");
 
   const int = (field: "certifiedSocialWorkers" | "staffCount") => {
-    const raw = text(v[field]);
+    const raw = keyword(v[field]);
     if (!raw) return null;
     if (!/^\d{1,6}$/.test(raw) || Number(raw) > 100_000) {
       fail(field, "import.row.count", { value: raw });
@@ -338,7 +349,7 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
   const certifiedSocialWorkers = int("certifiedSocialWorkers");
   const staffCount = int("staffCount");
 
-  const serviceText = text(v.serviceDistricts);
+  const serviceText = keyword(v.serviceDistricts);
   let serviceDistricts: string[] | null = null;
   if (serviceText) {
     serviceDistricts = [...new Set(listValues(serviceText))];
@@ -368,7 +379,7 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
   const description = text(v.description);
   if (description && description.length > 3000) fail("description", "import.row.tooLong", { max: 3000 });
 
-  const statusText = text(v.status);
+  const statusText = keyword(v.status);
   const status = statusText ? (STATUS_NAMES[statusText] ?? STATUS_NAMES[statusText.toUpperCase()] ?? null) : null;
   if (statusText && !status) fail("status", "import.row.status", { value: statusText });
 

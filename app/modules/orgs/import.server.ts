@@ -103,12 +103,14 @@ const keyOf = (identifier: { uscc: string | null; filingNo: string | null }) =>
 async function loadExisting(sql: SqlRunner, rows: ValidRow[]): Promise<Map<string, Existing>> {
   const usccs = rows.flatMap((row) => (row.uscc ? [row.uscc] : []));
   const filings = rows.flatMap((row) => (row.filingNo ? [row.filingNo] : []));
-  const found = await sql.query<Omit<Existing, "tagIds" | "districts">>(
-    `SELECT id, uscc, "filingNo", name, kind::text AS kind, "usccWarning", "districtCode", "streetCode",
+  // Two index lookups (an OR of the two would scan the whole table).
+  const columns = `id, uscc, "filingNo", name, kind::text AS kind, "usccWarning", "districtCode", "streetCode",
             to_char("foundedOn", 'YYYY-MM-DD') AS "foundedOn", "gradeLevel", to_char("gradeValidUntil", 'YYYY-MM-DD') AS "gradeValidUntil",
             "taxExempt", "preTaxDeduction", "donationReceipts", "certifiedSocialWorkers", "staffCount", description,
-            "lastActiveAt", status::text AS status, "verifiedAt", "isCommunityOrg"
-       FROM "Organization" WHERE uscc = ANY($1::text[]) OR "filingNo" = ANY($2::text[])`,
+            "lastActiveAt", status::text AS status, "verifiedAt", "isCommunityOrg"`;
+  const found = await sql.query<Omit<Existing, "tagIds" | "districts">>(
+    `SELECT ${columns} FROM "Organization" WHERE uscc = ANY($1::text[])
+     UNION SELECT ${columns} FROM "Organization" WHERE "filingNo" = ANY($2::text[])`,
     [usccs, filings],
   );
   const ids = found.map((org) => org.id);
