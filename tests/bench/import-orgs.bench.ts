@@ -7,7 +7,7 @@ import "#app/i18n/zod-errors.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { connectPglite, useDatabase, closeDatabase, prisma } from "#app/db.server.ts";
+import { closeDatabase, connectPglite, prisma, useDatabase as installDatabase } from "#app/db.server.ts";
 import { systemActor } from "#app/modules/accounts/permissions.ts";
 import { importOrgsFile } from "#app/modules/orgs/import.server.ts";
 import { IMPORT_COLUMNS } from "#app/modules/orgs/import-rows.server.ts";
@@ -56,10 +56,10 @@ async function buildCsv(size: number, file: string) {
       lastActiveOn: day(org.lastActiveAt),
     };
     if (!out.write(IMPORT_COLUMNS.map((column) => csvCell(row[column])).join(",") + "\n")) {
-      await new Promise((resolve) => out.once("drain", resolve));
+      await new Promise<void>((resolve) => out.once("drain", () => resolve()));
     }
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
 function memorySampler() {
@@ -84,7 +84,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 async function run(size: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `duijie-import-bench-${size}-`));
   const db = await connectPglite(path.join(dir, "db"));
-  useDatabase(db);
+  installDatabase(db);
   try {
     await seedReferenceData(db.prisma);
     const file = path.join(dir, `registry-${size}.csv`);

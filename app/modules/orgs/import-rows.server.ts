@@ -52,7 +52,7 @@ export const MAX_IMPORT_ROWS = 200_000;
 function decode(content: Buffer | string): string {
   const text = typeof content === "string" ? content : new TextDecoder("utf-8", { fatal: false }).decode(content);
   // GBK files (Excel's default "CSV" on Chinese Windows) decode to replacement characters.
-  if (text.includes("\uFFFD")) throw new ImportFileError({ key: "import.file.notUtf8" });
+  if (text.includes("\uFFFD")) throw new ImportFileError({ key: "orgs.import.file.notUtf8" });
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -76,9 +76,9 @@ export function parseImportFile(content: Buffer | string, fileName: string): Par
     try {
       data = JSON.parse(text);
     } catch (error) {
-      throw new ImportFileError({ key: "import.file.badJson", vars: { detail: error instanceof Error ? error.message : String(error) } });
+      throw new ImportFileError({ key: "orgs.import.file.badJson", vars: { detail: error instanceof Error ? error.message : String(error) } });
     }
-    if (!Array.isArray(data)) throw new ImportFileError({ key: "import.file.jsonNotArray" });
+    if (!Array.isArray(data)) throw new ImportFileError({ key: "orgs.import.file.jsonNotArray" });
     const seen = new Set<string>();
     records = data.map((item, index) => {
       if (!item || typeof item !== "object" || Array.isArray(item)) return { line: index + 1, values: { __invalid: "1" } };
@@ -96,12 +96,12 @@ export function parseImportFile(content: Buffer | string, fileName: string): Par
       rows = parse(text, { skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof rows;
     } catch (error) {
       const line = (error as { lines?: number }).lines;
-      throw new ImportFileError({ key: "import.file.badCsv", vars: { line: line ?? "?", detail: error instanceof Error ? error.message : String(error) } });
+      throw new ImportFileError({ key: "orgs.import.file.badCsv", vars: { line: line ?? "?", detail: error instanceof Error ? error.message : String(error) } });
     }
-    if (rows.length === 0) throw new ImportFileError({ key: "import.file.empty" });
+    if (rows.length === 0) throw new ImportFileError({ key: "orgs.import.file.empty" });
     columns = rows[0].record.map((name) => name.trim());
     const duplicates = columns.filter((name, index) => name && columns.indexOf(name) !== index);
-    if (duplicates.length > 0) throw new ImportFileError({ key: "import.file.duplicateColumns", vars: { columns: [...new Set(duplicates)].join(", ") } });
+    if (duplicates.length > 0) throw new ImportFileError({ key: "orgs.import.file.duplicateColumns", vars: { columns: [...new Set(duplicates)].join(", ") } });
     records = rows.slice(1).map(({ record, info }) => {
       const values: Record<string, string> = {};
       columns.forEach((name, index) => {
@@ -111,13 +111,13 @@ export function parseImportFile(content: Buffer | string, fileName: string): Par
       return { line: info.lines, values };
     });
   }
-  if (records.length === 0) throw new ImportFileError({ key: "import.file.empty" });
-  if (records.length > MAX_IMPORT_ROWS) throw new ImportFileError({ key: "import.file.tooManyRows", vars: { max: MAX_IMPORT_ROWS } });
+  if (records.length === 0) throw new ImportFileError({ key: "orgs.import.file.empty" });
+  if (records.length > MAX_IMPORT_ROWS) throw new ImportFileError({ key: "orgs.import.file.tooManyRows", vars: { max: MAX_IMPORT_ROWS } });
   const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
   if (!columns.includes("uscc") && !columns.includes("filingNo")) missing.push("uscc | filingNo" as never);
-  if (missing.length > 0 && !isJson) throw new ImportFileError({ key: "import.file.missingColumns", vars: { columns: missing.join(", ") } });
+  if (missing.length > 0 && !isJson) throw new ImportFileError({ key: "orgs.import.file.missingColumns", vars: { columns: missing.join(", ") } });
   const unknown = columns.filter((name) => name && !KNOWN_COLUMNS.has(name));
-  if (unknown.length > 0) warnings.push({ key: "import.file.unknownColumns", vars: { columns: unknown.join(", ") } });
+  if (unknown.length > 0) warnings.push({ key: "orgs.import.file.unknownColumns", vars: { columns: unknown.join(", ") } });
   return { format: isJson ? "json" : "csv", columns, records, warnings };
 }
 
@@ -241,7 +241,7 @@ const USCC_REASONS: Record<string, string> = {
   empty: "orgs.uscc.empty",
   length: "orgs.uscc.length",
   charset: "orgs.uscc.charset",
-  checkChar: "import.uscc.checkChar",
+  checkChar: "orgs.import.uscc.checkChar",
   department: "orgs.uscc.department",
   kind: "orgs.uscc.kind",
   region: "orgs.uscc.region",
@@ -251,30 +251,30 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
   const v = record.values;
   const reasons: Reason[] = [];
   const fail = (field: string, key: string, vars?: Record<string, string | number>) => reasons.push({ field, key, vars });
-  if (v.__invalid) return { row: null, reasons: [{ key: "import.row.notObject" }] };
-  if (v.__columns) fail("", "import.row.columnCount", { count: Number(v.__columns) });
+  if (v.__invalid) return { row: null, reasons: [{ key: "orgs.import.row.notObject" }] };
+  if (v.__columns) fail("", "orgs.import.row.columnCount", { count: Number(v.__columns) });
 
   const name = text(v.name);
-  if (!name) fail("name", "import.row.required");
-  else if ([...name].length < 2 || name.length > 100) fail("name", "import.row.nameLength");
+  if (!name) fail("name", "orgs.import.row.required");
+  else if ([...name].length < 2 || name.length > 100) fail("name", "orgs.import.row.nameLength");
 
   const kindText = keyword(v.kind);
   const kind = kindText ? (KIND_NAMES[kindText] ?? KIND_NAMES[kindText.toUpperCase()]) : undefined;
-  if (!kindText) fail("kind", "import.row.required");
-  else if (!kind) fail("kind", "import.row.kind", { value: kindText });
+  if (!kindText) fail("kind", "orgs.import.row.required");
+  else if (!kind) fail("kind", "orgs.import.row.kind", { value: kindText });
 
   // Identifier: a legal-person organization has a 统一社会信用代码, a filed group a 备案编号.
   const usccText = keyword(v.uscc);
   const filingText = keyword(v.filingNo);
   let uscc: string | null = null;
   let filingNo: string | null = null;
-  if (!usccText && !filingText) fail("uscc", "import.row.identifierMissing");
-  else if (usccText && filingText) fail("uscc", "import.row.identifierBoth");
+  if (!usccText && !filingText) fail("uscc", "orgs.import.row.identifierMissing");
+  else if (usccText && filingText) fail("uscc", "orgs.import.row.identifierBoth");
   if (kind && isFiledKind(kind)) {
     if (usccText && !filingText) fail("uscc", "orgs.usccNotForFiled");
     if (filingText) {
       filingNo = normalizeFilingNo(filingText);
-      if (filingNo.length < 3 || filingNo.length > 40) fail("filingNo", "import.row.filingNo", { value: filingText });
+      if (filingNo.length < 3 || filingNo.length > 40) fail("filingNo", "orgs.import.row.filingNo", { value: filingText });
     }
   } else if (kind) {
     if (filingText && !usccText) fail("filingNo", "orgs.filingNo.notForLegal");
@@ -296,21 +296,21 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
   }
 
   const districtCode = keyword(v.districtCode);
-  if (!districtCode) fail("districtCode", "import.row.required");
-  else if (!refs.districts.has(districtCode)) fail("districtCode", "import.row.district", { value: districtCode });
+  if (!districtCode) fail("districtCode", "orgs.import.row.required");
+  else if (!refs.districts.has(districtCode)) fail("districtCode", "orgs.import.row.district", { value: districtCode });
 
   const streetCode = keyword(v.streetCode);
   if (streetCode) {
     const streetDistrict = refs.streets.get(streetCode);
-    if (!streetDistrict) fail("streetCode", "import.row.street", { value: streetCode });
-    else if (districtCode && streetDistrict !== districtCode) fail("streetCode", "import.row.streetDistrict", { value: streetCode, district: districtCode });
+    if (!streetDistrict) fail("streetCode", "orgs.import.row.street", { value: streetCode });
+    else if (districtCode && streetDistrict !== districtCode) fail("streetCode", "orgs.import.row.streetDistrict", { value: streetCode, district: districtCode });
   }
 
   const date = (field: "foundedOn" | "gradeValidUntil" | "lastActiveOn") => {
     const raw = keyword(v[field]);
     if (!raw) return null;
     const iso = parseDate(raw);
-    if (!iso) fail(field, "import.row.date", { value: raw });
+    if (!iso) fail(field, "orgs.import.row.date", { value: raw });
     return iso;
   };
   const foundedOn = date("foundedOn");
@@ -320,7 +320,7 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
 
   const gradeText = keyword(v.grade);
   const gradeLevel = gradeText ? parseGrade(gradeText) : null;
-  if (gradeText && gradeLevel === null) fail("grade", "import.row.grade", { value: gradeText });
+  if (gradeText && gradeLevel === null) fail("grade", "orgs.import.row.grade", { value: gradeText });
   if (gradeLevel !== null && !gradeValidUntil && !keyword(v.gradeValidUntil)) fail("gradeValidUntil", "orgs.grade.validUntilRequired");
   if (!gradeText && gradeValidUntil) fail("grade", "orgs.grade.levelRequired");
 
@@ -330,7 +330,7 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
     const lower = raw.toLowerCase();
     if (TRUE.has(lower)) return true;
     if (FALSE.has(lower)) return false;
-    fail(field, "import.row.boolean", { value: raw });
+    fail(field, "orgs.import.row.boolean", { value: raw });
     return null;
   };
   const taxExempt = bool("taxExempt");
@@ -341,7 +341,7 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
     const raw = keyword(v[field]);
     if (!raw) return null;
     if (!/^\d{1,6}$/.test(raw) || Number(raw) > 100_000) {
-      fail(field, "import.row.count", { value: raw });
+      fail(field, "orgs.import.row.count", { value: raw });
       return null;
     }
     return Number(raw);
@@ -353,7 +353,7 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
   let serviceDistricts: string[] | null = null;
   if (serviceText) {
     serviceDistricts = [...new Set(listValues(serviceText))];
-    for (const code of serviceDistricts) if (!refs.districts.has(code)) fail("serviceDistricts", "import.row.serviceDistrict", { value: code });
+    for (const code of serviceDistricts) if (!refs.districts.has(code)) fail("serviceDistricts", "orgs.import.row.serviceDistrict", { value: code });
   }
 
   const tagsText = text(v.tags);
@@ -365,8 +365,8 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
       const found = refs.tags.lookup(term);
       if (!found) {
         const closest = refs.tags.closest(term);
-        if (closest) fail("tags", closest.via ? "import.row.tagUnknownVia" : "import.row.tagUnknown", { value: term, suggestion: closest.nameZh, via: closest.via ?? "" });
-        else fail("tags", "import.row.tagUnknownNoSuggestion", { value: term });
+        if (closest) fail("tags", closest.via ? "orgs.import.row.tagUnknownVia" : "orgs.import.row.tagUnknown", { value: term, suggestion: closest.nameZh, via: closest.via ?? "" });
+        else fail("tags", "orgs.import.row.tagUnknownNoSuggestion", { value: term });
         continue;
       }
       if (seen.has(found.tagId)) continue;
@@ -377,11 +377,11 @@ export function validateRecord(record: RawRecord, refs: ImportRefs): { row: Vali
   }
 
   const description = text(v.description);
-  if (description && description.length > 3000) fail("description", "import.row.tooLong", { max: 3000 });
+  if (description && description.length > 3000) fail("description", "orgs.import.row.tooLong", { max: 3000 });
 
   const statusText = keyword(v.status);
   const status = statusText ? (STATUS_NAMES[statusText] ?? STATUS_NAMES[statusText.toUpperCase()] ?? null) : null;
-  if (statusText && !status) fail("status", "import.row.status", { value: statusText });
+  if (statusText && !status) fail("status", "orgs.import.row.status", { value: statusText });
 
   if (reasons.length > 0 || !name || !kind || !districtCode) return { row: null, reasons };
   return {
@@ -423,7 +423,7 @@ export function validateRecords(records: RawRecord[], refs: ImportRefs): Validat
       const key = `${row.uscc ? "u" : "f"}:${identifier}`;
       const earlier = firstLine.get(key);
       if (earlier !== undefined) {
-        rejected.push({ line: record.line, identifier, name: row.name, reasons: [{ field: row.uscc ? "uscc" : "filingNo", key: "import.row.duplicate", vars: { line: earlier } }] });
+        rejected.push({ line: record.line, identifier, name: row.name, reasons: [{ field: row.uscc ? "uscc" : "filingNo", key: "orgs.import.row.duplicate", vars: { line: earlier } }] });
         continue;
       }
       firstLine.set(key, record.line);

@@ -149,7 +149,7 @@ function planRow(row: ValidRow, existing: Existing | null, now: Date): Planned |
       line: row.line,
       identifier: row.uscc ?? row.filingNo,
       name: row.name,
-      reasons: deprecated.map((tag) => ({ field: "tags", key: "import.row.tagDeprecated", vars: { value: tag.term, name: tag.nameZh } })),
+      reasons: deprecated.map((tag) => ({ field: "tags", key: "orgs.import.row.tagDeprecated", vars: { value: tag.term, name: tag.nameZh } })),
     };
   }
   const sameDistrict = existing?.districtCode === row.districtCode;
@@ -369,7 +369,7 @@ export async function runOrgImport(actor: Actor, parsed: Pick<ParsedFile, "forma
               line: single.line,
               identifier: single.uscc ?? single.filingNo,
               name: single.name,
-              reasons: [{ key: "import.row.writeFailed", vars: { detail: describeDbError(error) } }],
+              reasons: [{ key: "orgs.import.row.writeFailed", vars: { detail: describeDbError(error) } }],
             });
           }
         }
@@ -479,11 +479,11 @@ export async function previewOrgImport(actor: Actor, file: { fileName: string; c
 export async function confirmOrgImport(actor: Actor, jobId: number) {
   requireAdminActor(actor);
   const job = await prisma.importJob.findUnique({ where: { id: jobId }, select: { id: true, kind: true, status: true, fileName: true, rows: true } });
-  if (!job || job.kind !== "orgs") throw new ServiceError(404, "import.job.notFound");
-  if (job.status !== "previewed" || !job.rows) throw new ServiceError(409, "import.job.notPending");
+  if (!job || job.kind !== "orgs") throw new ServiceError(404, "orgs.import.job.notFound");
+  if (job.status !== "previewed" || !job.rows) throw new ServiceError(409, "orgs.import.job.notPending");
   // Claim the job first, so a double click never imports twice.
   const claimed = await prisma.importJob.updateMany({ where: { id: jobId, status: "previewed" }, data: { status: "applying" } });
-  if (claimed.count === 0) throw new ServiceError(409, "import.job.notPending");
+  if (claimed.count === 0) throw new ServiceError(409, "orgs.import.job.notPending");
   const stored = job.rows as unknown as { format: "csv" | "json"; warnings: Reason[]; records: RawRecord[] };
   try {
     const report = await runOrgImport(actor, stored, { fileName: job.fileName, apply: true });
@@ -498,7 +498,7 @@ export async function confirmOrgImport(actor: Actor, jobId: number) {
 export async function discardOrgImport(actor: Actor, jobId: number) {
   requireAdminActor(actor);
   const updated = await prisma.importJob.updateMany({ where: { id: jobId, kind: "orgs", status: "previewed" }, data: { status: "discarded" } });
-  if (updated.count === 0) throw new ServiceError(409, "import.job.notPending");
+  if (updated.count === 0) throw new ServiceError(409, "orgs.import.job.notPending");
   await prisma.$executeRaw`UPDATE "ImportJob" SET rows = NULL WHERE id = ${jobId}`;
 }
 
@@ -528,6 +528,6 @@ export async function getImportJob(actor: Actor, jobId: number) {
     where: { id: jobId },
     select: { id: true, kind: true, fileName: true, status: true, report: true, createdAt: true, appliedAt: true },
   });
-  if (!job || job.kind !== "orgs") throw new ServiceError(404, "import.job.notFound");
+  if (!job || job.kind !== "orgs") throw new ServiceError(404, "orgs.import.job.notFound");
   return { ...job, report: job.report as unknown as ImportReport };
 }

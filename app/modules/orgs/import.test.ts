@@ -58,20 +58,20 @@ describe("import orgs", () => {
     expect(firstReport).toMatchObject({ totalRows: 9, created: 4, updated: 0, unchanged: 0, rejectedCount: 5 });
 
     const reasons = Object.fromEntries(firstReport.rejected.map((r) => [r.line, r.reasons.map((reason) => [reason.key, reason.vars])]));
-    expect(reasons[6]).toEqual([["import.row.district", { value: "310199" }]]);
-    expect(reasons[7]).toEqual([["import.uscc.checkChar", expect.objectContaining({ value: badCheck, expected: original[17] })]]);
+    expect(reasons[6]).toEqual([["orgs.import.row.district", { value: "310199" }]]);
+    expect(reasons[7]).toEqual([["orgs.import.uscc.checkChar", expect.objectContaining({ value: badCheck, expected: original[17] })]]);
     expect(reasons[8]).toEqual([
-      ["import.row.tagUnknownVia", { value: "长者食掌", suggestion: "助餐", via: "长者食堂" }],
-      ["import.row.tagUnknownNoSuggestion", { value: "宠物寄养" }],
+      ["orgs.import.row.tagUnknownVia", { value: "长者食掌", suggestion: "助餐", via: "长者食堂" }],
+      ["orgs.import.row.tagUnknownNoSuggestion", { value: "宠物寄养" }],
     ]);
     expect(reasons[9].map(([key]) => key)).toEqual([
-      "import.row.streetDistrict",
-      "import.row.date",
-      "import.row.grade",
-      "import.row.boolean",
-      "import.row.count",
+      "orgs.import.row.streetDistrict",
+      "orgs.import.row.date",
+      "orgs.import.row.grade",
+      "orgs.import.row.boolean",
+      "orgs.import.row.count",
     ]);
-    expect(reasons[10]).toEqual([["import.row.duplicate", { line: 2 }]]);
+    expect(reasons[10]).toEqual([["orgs.import.row.duplicate", { line: 2 }]]);
 
     const org = await prisma.organization.findUniqueOrThrow({ where: { uscc: good }, include: { tags: { include: { tag: true } }, serviceDistricts: true } });
     expect(org).toMatchObject({ status: "VERIFIED", kind: "SOCIAL_SERVICE", gradeLevel: 4, taxExempt: true, staffCount: 25, streetCode: "310104013" });
@@ -115,7 +115,8 @@ describe("import orgs", () => {
   });
 
   test("a self-registered organization in the registry keeps its pending status unless the file says otherwise", async () => {
-    const { org } = await makeOrgUser(await makeOrg({ status: "PENDING", name: "自己注册的名称" }));
+    const org = await makeOrg({ status: "PENDING", name: "自己注册的名称" });
+    await makeOrgUser(org);
     const row = [org.uscc!, "", "上海市徐汇区登记名称服务中心", "社会服务机构", "310104", "", "", "", "", "", "", "", "", "", "", "", "", ""];
     await importOrgsFile(cli, { fileName: "a.csv", content: csv([row]) });
     expect(await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ status: "PENDING", name: "上海市徐汇区登记名称服务中心" });
@@ -130,7 +131,7 @@ describe("import orgs", () => {
     await deprecateTag(admin, await tagId("线上服务"), "测试");
     const row = [code(), "", "上海市线上服务社", "社会服务机构", "310104", "", "", "", "", "", "", "", "", "", "", "线上服务", "", ""];
     const report = await importOrgsFile(cli, { fileName: "d.csv", content: csv([row]) });
-    expect(report.rejected[0].reasons).toEqual([{ field: "tags", key: "import.row.tagDeprecated", vars: { value: "线上服务", name: "线上服务" } }]);
+    expect(report.rejected[0].reasons).toEqual([{ field: "tags", key: "orgs.import.row.tagDeprecated", vars: { value: "线上服务", name: "线上服务" } }]);
     expect(await prisma.organization.count({ where: { name: "上海市线上服务社" } })).toBe(0);
   });
 
@@ -145,7 +146,7 @@ describe("import orgs", () => {
       const before = await counts();
       const report = await importOrgsFile(cli, { fileName: "e.csv", content: csv(batch) });
       expect(report).toMatchObject({ created: 2, rejectedCount: 1 });
-      expect(report.rejected[0]).toMatchObject({ line: 2, reasons: [{ key: "import.row.writeFailed" }] });
+      expect(report.rejected[0]).toMatchObject({ line: 2, reasons: [{ key: "orgs.import.row.writeFailed" }] });
       const after = await counts();
       expect(after.orgs - before.orgs).toBe(2);
       expect(after.tags - before.tags).toBe(2); // no tag row for the refused organization
@@ -157,12 +158,12 @@ describe("import orgs", () => {
 
   test("files that cannot be read are refused as a whole, with the reason", () => {
     const gbk = Buffer.from([0xc9, 0xcf, 0xba, 0xa3, 0x2c, 0x61, 0x0a]); // "上海,a" in GBK
-    expect(() => parseImportFile(gbk, "gbk.csv")).toThrow(expect.objectContaining({ reason: { key: "import.file.notUtf8" } }));
+    expect(() => parseImportFile(gbk, "gbk.csv")).toThrow(expect.objectContaining({ reason: { key: "orgs.import.file.notUtf8" } }));
     expect(() => parseImportFile("name,kind\nx,y\n", "a.csv")).toThrow(ImportFileError);
-    expect(() => parseImportFile("{\"a\":1}", "a.json")).toThrow(expect.objectContaining({ reason: { key: "import.file.jsonNotArray" } }));
-    expect(() => parseImportFile("", "a.csv")).toThrow(expect.objectContaining({ reason: { key: "import.file.empty" } }));
+    expect(() => parseImportFile("{\"a\":1}", "a.json")).toThrow(expect.objectContaining({ reason: { key: "orgs.import.file.jsonNotArray" } }));
+    expect(() => parseImportFile("", "a.csv")).toThrow(expect.objectContaining({ reason: { key: "orgs.import.file.empty" } }));
     expect(parseImportFile(`${HEADER},remark\n`.replace("\n", "\n" + ",".repeat(18) + "\n"), "a.csv").warnings).toEqual([
-      { key: "import.file.unknownColumns", vars: { columns: "remark" } },
+      { key: "orgs.import.file.unknownColumns", vars: { columns: "remark" } },
     ]);
   });
 
@@ -176,7 +177,7 @@ describe("import orgs", () => {
     await expect(confirmOrgImport(orgActor, jobId)).rejects.toBeInstanceOf(PermissionError);
     await expect(confirmOrgImport(admin, jobId)).resolves.toMatchObject({ created: 1, applied: true });
     expect(await prisma.organization.count({ where: { name: "上海市预览后导入的服务社" } })).toBe(1);
-    await expect(confirmOrgImport(admin, jobId)).rejects.toMatchObject({ messageKey: "import.job.notPending" });
-    await expect(previewOrgImport(admin, { fileName: "bad.csv", content: "foo,bar\n1,2\n" })).rejects.toMatchObject({ messageKey: "import.file.missingColumns" });
+    await expect(confirmOrgImport(admin, jobId)).rejects.toMatchObject({ messageKey: "orgs.import.job.notPending" });
+    await expect(previewOrgImport(admin, { fileName: "bad.csv", content: "foo,bar\n1,2\n" })).rejects.toMatchObject({ messageKey: "orgs.import.file.missingColumns" });
   });
 });

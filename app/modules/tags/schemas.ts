@@ -78,7 +78,7 @@ export const CatalogItemSchema = z
       .string()
       .trim()
       .transform((value) => value.normalize("NFKC").toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{2,4}-\d{2,3}$/, msg("catalog.code.format"))),
+      .pipe(z.string().regex(/^[A-Z]{2,4}-\d{2,3}$/, msg("tags.catalog.codeFormat"))),
     nameZh: z.string().trim().min(2).max(80),
     nameEn: optionalText(160),
     domain: z.string().trim().min(1).max(40),
@@ -90,7 +90,7 @@ export const CatalogItemSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.budgetMin !== undefined && value.budgetMax !== undefined && value.budgetMin > value.budgetMax) {
-      ctx.addIssue({ code: "custom", path: ["budgetMax"], message: msg("catalog.budget.order") });
+      ctx.addIssue({ code: "custom", path: ["budgetMax"], message: msg("tags.catalog.budgetOrder") });
     }
   });
 export type CatalogItemInput = z.infer<typeof CatalogItemSchema>;
