@@ -20,6 +20,7 @@ import { describeRegistrationAuthority, normalizeUscc, parseUscc } from "./uscc.
 
 const TX_OPTIONS = { timeout: 60_000, maxWait: 30_000 };
 export const MAX_CASES = 30;
+type CaseFields = Pick<CaseInput, "title" | "year" | "description" | "isBrand">;
 
 /** A calendar date as YYYY-MM-DD (dates are stored at UTC midnight). */
 export function isoDate(value: Date | null | undefined): string | null {
@@ -354,7 +355,7 @@ export async function resubmitForVerification(actor: Actor) {
 
 // ───────────────────────────── cases and brand projects ─────────────────────────────
 
-export async function addCase(actor: Actor, input: CaseInput) {
+export async function addCase(actor: Actor, input: CaseFields) {
   const { orgId } = requireOrgActor(actor);
   return prisma.$transaction(async (tx) => {
     const count = await tx.orgCase.count({ where: { orgId } });
@@ -369,7 +370,7 @@ export async function addCase(actor: Actor, input: CaseInput) {
   }, TX_OPTIONS);
 }
 
-export async function updateCase(actor: Actor, caseId: number, input: CaseInput) {
+export async function updateCase(actor: Actor, caseId: number, input: CaseFields) {
   const { orgId } = requireOrgActor(actor);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.orgCase.findFirst({ where: { id: caseId, orgId }, select: { title: true, year: true, description: true, isBrand: true } });

@@ -196,11 +196,11 @@ describe("cases and brand projects", () => {
   test("an organization edits only its own cases", async () => {
     const { org, actor } = await makeOrgUser();
     const other = await makeOrgUser();
-    const created = await addCase(actor, { intent: "add-case", title: "枫林路街道长者食堂运营", year: 2024, description: "日均供餐 280 份。", isBrand: true });
-    await expect(updateCase(other.actor, created.id, { intent: "add-case", title: "改掉别人的案例", isBrand: false })).rejects.toMatchObject({ status: 404 });
+    const created = await addCase(actor, { title: "枫林路街道长者食堂运营", year: 2024, description: "日均供餐 280 份。", isBrand: true });
+    await expect(updateCase(other.actor, created.id, { title: "改掉别人的案例", isBrand: false })).rejects.toMatchObject({ status: 404 });
     await expect(deleteCase(other.actor, created.id)).rejects.toMatchObject({ status: 404 });
-    await expect(addCase((await makeBuyerUser()).actor, { intent: "add-case", title: "采购方不能加", isBrand: false })).rejects.toBeInstanceOf(PermissionError);
-    await updateCase(actor, created.id, { intent: "add-case", title: "枫林路街道长者食堂运营（二期）", year: 2025, isBrand: true });
+    await expect(addCase((await makeBuyerUser()).actor, { title: "采购方不能加", isBrand: false })).rejects.toBeInstanceOf(PermissionError);
+    await updateCase(actor, created.id, { title: "枫林路街道长者食堂运营（二期）", year: 2025, isBrand: true });
     expect((await getPublicProfile(actor, org.id)).org.cases.map((c) => c.title)).toEqual(["枫林路街道长者食堂运营（二期）"]);
     await deleteCase(actor, created.id);
     expect(await prisma.orgCase.count({ where: { orgId: org.id } })).toBe(0);

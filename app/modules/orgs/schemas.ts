@@ -200,9 +200,6 @@ export const ProfileSchema = z
     if (value.foundedOn && (value.foundedOn.getTime() > Date.now() || value.foundedOn.getUTCFullYear() < 1949)) {
       ctx.addIssue({ code: "custom", path: ["foundedOn"], message: msg("orgs.foundedOn.range") });
     }
-    if (!value.isCommunityOrg && value.communityClass) {
-      ctx.addIssue({ code: "custom", path: ["communityClass"], message: msg("orgs.communityClass.onlyCommunity") });
-    }
   });
 export type ProfileInput = z.infer<typeof ProfileSchema>;
 

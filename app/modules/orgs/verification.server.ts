@@ -274,3 +274,8 @@ export async function decideChangeRequest(actor: Actor, requestId: number, appro
     return { orgId: request.orgId };
   }, TX_OPTIONS);
 }
+
+/** Districts for filters and pickers (reference data; public). */
+export async function listDistricts() {
+  return prisma.district.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true, nameEn: true } });
+}

@@ -170,7 +170,9 @@ export async function recentTagChanges(actor: Actor, limit = 15) {
     take: limit,
     select: { id: true, action: true, entityId: true, actorId: true, actorRole: true, before: true, after: true, reason: true, createdAt: true },
   });
-  return withActorNames(rows);
+  const ids = [...new Set(rows.map((row) => Number(row.entityId)).filter(Number.isInteger))];
+  const names = new Map((await prisma.tag.findMany({ where: { id: { in: ids } }, select: { id: true, nameZh: true } })).map((tag) => [String(tag.id), tag.nameZh]));
+  return (await withActorNames(rows)).map((row) => ({ ...row, tagName: names.get(row.entityId) ?? null }));
 }
 
 async function withActorNames<T extends { actorId: number | null }>(rows: T[]) {
