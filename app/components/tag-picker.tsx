@@ -14,9 +14,11 @@ type Props = {
   options: TagOption[];
   defaultSelected: number[];
   max?: number;
+  /** The label stays for screen readers but is not shown (when a heading right above says the same). */
+  hideLabel?: boolean;
 };
 
-export function TagPicker({ name, label, hint, errors, options, defaultSelected, max = 20 }: Props) {
+export function TagPicker({ name, label, hint, errors, options, defaultSelected, max = 20, hideLabel }: Props) {
   const { t, locale } = useT();
   const id = useId();
   const inputId = `${id}-input`;
@@ -99,7 +101,9 @@ export function TagPicker({ name, label, hint, errors, options, defaultSelected,
 
   return (
     <div className="field tag-picker" data-invalid={errors?.length ? true : undefined}>
-      <label htmlFor={inputId}>{label}</label>
+      <label htmlFor={inputId} className={hideLabel ? "visually-hidden" : undefined}>
+        {label}
+      </label>
       {hint ? (
         <span id={hintId} className="hint">
           {hint}

@@ -44,7 +44,7 @@ export default function CatalogAdmin() {
         title={t("tags.catalog.title")}
         lead={t("tags.catalog.lead")}
         actions={
-          <a className="btn" href="#create-item">
+          <a className="btn" href="#new-item">
             {t("tags.catalog.create")}
           </a>
         }
@@ -93,7 +93,7 @@ export default function CatalogAdmin() {
           </div>
         )}
       </section>
-      <section className="card form" aria-labelledby="create-item" id="create-item" style={{ marginTop: 16 }}>
+      <section className="card form" aria-labelledby="create-item" id="new-item" style={{ marginTop: 16 }}>
         <h2 id="create-item">{t("tags.catalog.create")}</h2>
         <CatalogItemForm id="catalog-new" intent="create-item" domains={domains} tagOptions={tagOptions} lastResult={actionData?.result} formError={formError} submitLabel={t("tags.catalog.create")} />
       </section>

@@ -1,7 +1,7 @@
 // A CSV template for the registry import: the exact column names and two example rows (UTF-8 with BOM, so Excel
 // opens the Chinese text correctly).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { IMPORT_COLUMNS } from "#app/modules/orgs/import-rows.server.ts";
+import { IMPORT_COLUMNS } from "#app/modules/orgs/import-columns.ts";
 import { requireAdmin } from "#app/utils/auth.server.ts";
 
 const EXAMPLES = [

@@ -14,7 +14,7 @@ import { useT } from "#app/components/root-data.ts";
 import { Badge, EmptyState, PageHeader } from "#app/components/ui/basics.tsx";
 import { FormErrors } from "#app/components/ui/field.tsx";
 import { hasMessage } from "#app/i18n/index.ts";
-import { IMPORT_COLUMNS } from "#app/modules/orgs/import-rows.server.ts";
+import { IMPORT_COLUMNS } from "#app/modules/orgs/import-columns.ts";
 import { listImportJobs, MAX_UPLOAD_BYTES, previewOrgImport } from "#app/modules/orgs/import.server.ts";
 import { requireAdmin } from "#app/utils/auth.server.ts";
 import { isValidCsrf } from "#app/utils/csrf.server.ts";
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const content = Buffer.from(await file.arrayBuffer());
   const result = await runService(() => previewOrgImport(actor, { fileName, content }));
   if (!result.ok) return result.response;
-  return redirectWithToast(request, `/admin/import/${result.value.jobId}`, { type: "info", key: "admin.import.previewLead" });
+  return redirectWithToast(request, `/admin/import/${result.value.jobId}`, { type: "info", key: "admin.import.uploaded" });
 }
 
 const STATUS_TONE: Record<string, "neutral" | "primary" | "success" | "warning" | "danger"> = {

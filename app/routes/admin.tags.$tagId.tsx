@@ -228,6 +228,7 @@ function Synonyms() {
     id: "add-synonym",
     lastResult: add.lastResult,
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TagActionSchema }),
     defaultValue: { term: params.get("synonym") ?? "" },
   });
@@ -277,6 +278,7 @@ function RenameForm() {
     id: "rename",
     lastResult: state.lastResult,
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TagActionSchema }),
     defaultValue: { nameZh: tag.nameZh, nameEn: tag.nameEn ?? "", description: tag.description, keepOldName: "on" },
   });
@@ -348,6 +350,7 @@ function MergeForm() {
     id: "merge",
     lastResult: state.lastResult,
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TagActionSchema }),
   });
   const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();

@@ -74,7 +74,7 @@ export default function TagsAdmin() {
         title={t("tags.admin.title")}
         lead={t("tags.admin.lead")}
         actions={
-          <a className="btn" href="#create-tag">
+          <a className="btn" href="#new-tag">
             {t("tags.admin.create")}
           </a>
         }
@@ -171,13 +171,14 @@ function CreateTag() {
     id: "create-tag",
     lastResult: actionData?.result,
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateTagSchema }),
     defaultValue: { nameZh: query.newName ?? "" },
   });
   const flat = (nodes: TagNode[]): TagNode[] => nodes.flatMap((node) => [node, ...flat(node.children)]);
   const formError = actionData?.formError ? `${actionData.formError.key}${actionData.formError.vars ? `|${JSON.stringify(actionData.formError.vars)}` : ""}` : undefined;
   return (
-    <section className="card" aria-labelledby="create-tag-title" id="create-tag">
+    <section className="card" aria-labelledby="create-tag-title" id="new-tag">
       <h2 id="create-tag-title">{t("tags.admin.create")}</h2>
       <p className="muted small">{t("tags.admin.createLead")}</p>
       <AppForm {...getFormProps(form)} noValidate>
@@ -252,7 +253,7 @@ function UnmetSearches() {
                       <>
                         {row.closest ? t("tags.unmet.closest", { name: row.closest.nameZh }) : t("tags.unmet.none")}
                         <br />
-                        <Link to={`?newName=${encodeURIComponent(row.query)}#create-tag`}>{t("tags.unmet.createTag")}</Link>
+                        <Link to={`?newName=${encodeURIComponent(row.query)}#new-tag`}>{t("tags.unmet.createTag")}</Link>
                         {row.closest ? (
                           <>
                             {" · "}

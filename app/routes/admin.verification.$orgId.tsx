@@ -231,6 +231,7 @@ function DecisionForm({ action, orgId }: { action: VerificationAction; orgId: nu
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === action;
   return (
     <AppForm className={danger ? "danger-zone" : undefined} style={{ border: "1px solid var(--c-border)", borderRadius: 6, padding: "12px 14px" }}>
+      <h3 style={{ marginBottom: 4 }}>{t(`admin.verify.action.${action}`)}</h3>
       <p className="small muted" style={{ marginBottom: 8 }}>
         {t(`admin.verify.help.${action}`)}
       </p>

@@ -165,7 +165,7 @@ function OrgQueue() {
                   <h3>
                     <Link to={`/admin/verification/${org.id}`}>{org.name}</Link>
                   </h3>
-                  <Link className="btn btn--small" to={`/admin/verification/${org.id}`} aria-label={`${t("admin.queue.review")}：${org.name}`}>
+                  <Link className="btn btn--small hide-narrow" to={`/admin/verification/${org.id}`} aria-label={`${t("admin.queue.review")}：${org.name}`}>
                     {t("admin.queue.review")}
                   </Link>
                 </div>

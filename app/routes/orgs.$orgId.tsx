@@ -213,11 +213,11 @@ export default function OrganizationProfile() {
 
         <aside className="card" aria-labelledby="facts">
           <h2 id="facts">{t("orgs.profile.facts")}</h2>
-          <dl className="facts">
+          <dl className="facts facts--stacked">
             {org.uscc ? (
               <>
                 <dt>{t("orgs.uscc")}</dt>
-                <dd style={{ fontVariantNumeric: "tabular-nums", wordBreak: "break-all" }}>
+                <dd style={{ fontVariantNumeric: "tabular-nums" }}>
                   {org.uscc}
                   {org.usccCheckFailed && (viewer.admin || viewer.own) ? <span className="muted small">（{t("orgs.profile.usccCheckFailed")}）</span> : null}
                 </dd>
@@ -254,8 +254,10 @@ export default function OrganizationProfile() {
             ) : null}
             <dt>{t("orgs.serviceDistricts")}</dt>
             <dd>
-              {org.serviceDistricts.length > 0
-                ? org.serviceDistricts.map((d) => (locale === "en" ? d.nameEn : d.name)).join(locale === "en" ? ", " : "、")
+              {org.serviceDistricts.some((d) => d.code !== org.district.code)
+                ? [org.district, ...org.serviceDistricts.filter((d) => d.code !== org.district.code)]
+                    .map((d) => (locale === "en" ? d.nameEn : d.name))
+                    .join(locale === "en" ? ", " : "、")
                 : t("orgs.profile.noServiceDistricts")}
             </dd>
             {org.foundedOn ? (

@@ -225,7 +225,7 @@ function ProfileForm() {
       <section className="form-section" aria-labelledby="tags-section">
         <h2 id="tags-section">{t("orgs.editor.tagsSection")}</h2>
         <p className="lead">{t("orgs.editor.publishedAtOnce")}</p>
-        <TagPicker name="tagIds" label={t("orgs.tags")} hint={t("orgs.editor.tagsHint")} errors={fields.tagIds.errors} options={tagOptions} defaultSelected={editor.tagIds} max={20} />
+        <TagPicker name="tagIds" label={t("orgs.tags")} hint={t("orgs.editor.tagsHint")} errors={fields.tagIds.errors} options={tagOptions} defaultSelected={editor.tagIds} max={20} hideLabel />
       </section>
 
       <section className="form-section" aria-labelledby="basic-section">
@@ -362,7 +362,7 @@ function Cases() {
   const { org } = useLoaderData<typeof loader>();
   const { t } = useT();
   return (
-    <section className="card" aria-labelledby="cases" id="cases" style={{ marginTop: 16 }}>
+    <section className="card" aria-labelledby="cases-title" id="cases" style={{ marginTop: 16 }}>
       <h2 id="cases-title">{t("orgs.cases.title")}</h2>
       <p className="muted">{t("orgs.cases.lead")}</p>
       {org.cases.length === 0 ? (
@@ -409,6 +409,7 @@ function CaseForm({ item }: { item?: { id: number; title: string; year: number |
     id: formId,
     lastResult: mine ? actionData?.result : undefined,
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfilePageSchema }),
     defaultValue: item ? { title: item.title, year: item.year ? String(item.year) : "", description: item.description, isBrand: item.isBrand ? "on" : undefined } : undefined,
   });

@@ -10,7 +10,7 @@ import path from "node:path";
 import { closeDatabase, connectPglite, prisma, useDatabase as installDatabase } from "#app/db.server.ts";
 import { systemActor } from "#app/modules/accounts/permissions.ts";
 import { importOrgsFile } from "#app/modules/orgs/import.server.ts";
-import { IMPORT_COLUMNS } from "#app/modules/orgs/import-rows.server.ts";
+import { IMPORT_COLUMNS } from "#app/modules/orgs/import-columns.ts";
 import { CATALOG_ITEMS } from "../../prisma/seed/catalog.ts";
 import { createRng, generateOrganization, type GeneratorContext } from "../../prisma/seed/generators.ts";
 import { seedReferenceData } from "../../prisma/seed/reference.ts";

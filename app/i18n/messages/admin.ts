@@ -50,7 +50,7 @@ export const adminMessages = defineMessages({
     "admin.queue.warning": "校验码存疑",
     "admin.queue.pendingChange": "有待复核的变更",
     "admin.queue.review": "审核",
-    "admin.queue.noAccount": "无账户（名录导入）",
+    "admin.queue.noAccount": "无登录账户",
 
     "admin.review.identity": "身份核验",
     "admin.review.checkOk": "校验码正确。",
@@ -120,6 +120,7 @@ export const adminMessages = defineMessages({
     "admin.import.status.failed": "失败",
     "admin.import.previewTitle": "导入预览",
     "admin.import.previewLead": "以下是检查结果，尚未写入任何数据。确认后才会导入。",
+    "admin.import.uploaded": "文件已上传并检查完毕，请查看结果后确认。",
     "admin.import.appliedLead": "导入已完成。",
     "admin.import.totalRows": "总行数",
     "admin.import.willCreate": "将新建",
@@ -248,7 +249,7 @@ export const adminMessages = defineMessages({
     "admin.queue.warning": "Doubtful check character",
     "admin.queue.pendingChange": "Change to review",
     "admin.queue.review": "Review",
-    "admin.queue.noAccount": "No account (imported)",
+    "admin.queue.noAccount": "No user account",
 
     "admin.review.identity": "Identity check",
     "admin.review.checkOk": "The check character is right.",
@@ -318,6 +319,7 @@ export const adminMessages = defineMessages({
     "admin.import.status.failed": "Failed",
     "admin.import.previewTitle": "Import preview",
     "admin.import.previewLead": "The checks are done; nothing has been written yet. Confirm to import.",
+    "admin.import.uploaded": "File uploaded and checked. Review the result, then confirm.",
     "admin.import.appliedLead": "The import is done.",
     "admin.import.totalRows": "Rows",
     "admin.import.willCreate": "To create",

@@ -2,33 +2,12 @@
 // (districts, streets, curated tags), without touching the database. Each rejected row carries every reason, so a
 // district bureau can fix its file in one pass. Columns: DESIGN.md, "Import columns".
 import { parse } from "csv-parse/sync";
+import { IMPORT_COLUMNS, OPTIONAL_COLUMNS } from "./import-columns.ts";
 import type { TagTermIndex } from "#app/modules/tags/match.ts";
 import { normalizeFilingNo } from "./registration.server.ts";
 import { isFiledKind, type OrgKindValue, type OrgStatusValue } from "./schemas.ts";
 import { normalizeUscc, parseUscc, usccKindMatchesOrgKind } from "./uscc.ts";
 
-export const IMPORT_COLUMNS = [
-  "uscc",
-  "filingNo",
-  "name",
-  "kind",
-  "districtCode",
-  "streetCode",
-  "foundedOn",
-  "grade",
-  "gradeValidUntil",
-  "taxExempt",
-  "preTaxDeduction",
-  "donationReceipts",
-  "certifiedSocialWorkers",
-  "staffCount",
-  "serviceDistricts",
-  "tags",
-  "description",
-  "lastActiveOn",
-] as const;
-/** Optional: registry rows are verified and active unless this column says otherwise. */
-export const OPTIONAL_COLUMNS = ["status"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 const KNOWN_COLUMNS = new Set<string>([...IMPORT_COLUMNS, ...OPTIONAL_COLUMNS]);
 const REQUIRED_COLUMNS = ["name", "kind", "districtCode"] as const;
@@ -418,15 +397,18 @@ export function validateRecords(records: RawRecord[], refs: ImportRefs): Validat
   const firstLine = new Map<string, number>();
   for (const record of records) {
     const { row, reasons } = validateRecord(record, refs);
-    const identifier = row ? (row.uscc ?? row.filingNo) : (text(record.values.uscc) ?? text(record.values.filingNo));
-    if (row && identifier) {
-      const key = `${row.uscc ? "u" : "f"}:${identifier}`;
-      const earlier = firstLine.get(key);
-      if (earlier !== undefined) {
-        rejected.push({ line: record.line, identifier, name: row.name, reasons: [{ field: row.uscc ? "uscc" : "filingNo", key: "orgs.import.row.duplicate", vars: { line: earlier } }] });
-        continue;
-      }
-      firstLine.set(key, record.line);
+    // The same organization twice in one file is ambiguous: every later row naming it is refused, whether or not
+    // the earlier row itself passed.
+    const usccText = keyword(record.values.uscc);
+    const filingText = keyword(record.values.filingNo);
+    const key = usccText ? `u:${normalizeUscc(usccText)}` : filingText ? `f:${normalizeFilingNo(filingText)}` : null;
+    const identifier = row ? (row.uscc ?? row.filingNo) : (usccText ?? filingText);
+    const earlier = key ? firstLine.get(key) : undefined;
+    if (key && earlier === undefined) firstLine.set(key, record.line);
+    if (earlier !== undefined) {
+      reasons.push({ field: usccText ? "uscc" : "filingNo", key: "orgs.import.row.duplicate", vars: { line: earlier } });
+      rejected.push({ line: record.line, identifier, name: row?.name ?? text(record.values.name), reasons });
+    } else if (row) {
       valid.push(row);
     } else {
       rejected.push({ line: record.line, identifier, name: text(record.values.name), reasons });

@@ -156,6 +156,19 @@ describe("import orgs", () => {
     }
   });
 
+  test("the same organization twice in a file is refused the second time, even when the first row failed", async () => {
+    const twice = code();
+    const report = await importOrgsFile(cli, {
+      fileName: "twice.csv",
+      content: csv([
+        [twice, "", "上海市第一行有误的服务社", "社会服务机构", "310199", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+        [twice.toLowerCase(), "", "上海市第二行正确的服务社", "社会服务机构", "310104", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+      ]),
+    });
+    expect(report.created).toBe(0);
+    expect(report.rejected.map((r) => r.reasons.map((reason) => reason.key))).toEqual([["orgs.import.row.district"], ["orgs.import.row.duplicate"]]);
+  });
+
   test("files that cannot be read are refused as a whole, with the reason", () => {
     const gbk = Buffer.from([0xc9, 0xcf, 0xba, 0xa3, 0x2c, 0x61, 0x0a]); // "上海,a" in GBK
     expect(() => parseImportFile(gbk, "gbk.csv")).toThrow(expect.objectContaining({ reason: { key: "orgs.import.file.notUtf8" } }));
