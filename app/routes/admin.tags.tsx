@@ -82,8 +82,8 @@ export default function TagsAdmin() {
       <p className="muted">
         {t("tags.admin.counts", { active: number(tree.counts.active), deprecated: number(tree.counts.deprecated), merged: number(tree.counts.merged) })}
       </p>
-      <Form method="get" className="card filters" role="search" aria-label={t("tags.admin.filter")}>
-        <Field label={t("tags.admin.filter")} hint={t("tags.admin.filterHint")} name="q" type="search" defaultValue={query.q ?? ""} />
+      <Form method="get" className="card toolbar" role="search" aria-label={t("tags.admin.filter")}>
+        <Field className="toolbar__grow" label={t("tags.admin.filter")} hint={t("tags.admin.filterHint")} name="q" type="search" defaultValue={query.q ?? ""} />
         <CheckboxField label={t("tags.admin.showMerged")} name="merged" value="1" defaultChecked={query.merged === "1"} />
         <div className="form-actions">
           <button className="btn" type="submit">
@@ -105,7 +105,7 @@ export default function TagsAdmin() {
           {groups
             .filter((group) => !query.q || group.tags.length > 0)
             .map((group) => (
-              <GroupTree key={group.id} group={group} />
+              <GroupTree key={group.id} group={group} expanded={Boolean(query.q)} />
             ))}
           <UnmetSearches />
         </div>
@@ -118,17 +118,17 @@ export default function TagsAdmin() {
   );
 }
 
-function GroupTree({ group }: { group: Tree["groups"][number] }) {
+function GroupTree({ group, expanded }: { group: Tree["groups"][number]; expanded: boolean }) {
   const { t, locale } = useT();
   return (
     <section className="card" aria-labelledby={`group-${group.id}`}>
       <h2 id={`group-${group.id}`}>{locale === "en" ? group.nameEn : group.nameZh}</h2>
-      {group.tags.length === 0 ? <p className="muted">{t("tags.admin.emptyGroup")}</p> : <TagTree nodes={group.tags} />}
+      {group.tags.length === 0 ? <p className="muted">{t("tags.admin.emptyGroup")}</p> : <TagTree nodes={group.tags} expanded={expanded} />}
     </section>
   );
 }
 
-function TagTree({ nodes }: { nodes: TagNode[] }) {
+function TagTree({ nodes, expanded }: { nodes: TagNode[]; expanded: boolean }) {
   const { t, locale } = useT();
   return (
     <ul className="tree">
@@ -154,7 +154,12 @@ function TagTree({ nodes }: { nodes: TagNode[] }) {
                 {node.synonyms.length > shown.length ? ` ${t("tags.admin.synonymsMore", { count: node.synonyms.length })}` : ""}
               </p>
             ) : null}
-            {node.children.length > 0 ? <TagTree nodes={node.children} /> : null}
+            {node.children.length > 0 ? (
+              <details className="tree__children" open={expanded || undefined}>
+                <summary>{t("tags.admin.children", { count: node.children.length })}</summary>
+                <TagTree nodes={node.children} expanded={expanded} />
+              </details>
+            ) : null}
           </li>
         );
       })}

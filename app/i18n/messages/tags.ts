@@ -64,6 +64,7 @@ export const tagsMessages = defineMessages({
     "tags.admin.recent": "最近变更",
     "tags.admin.recentEmpty": "暂无变更记录。",
     "tags.admin.emptyGroup": "该组还没有标签。",
+    "tags.admin.children": "下级标签（{count} 个）",
 
     "tags.unmet.title": "搜索了但没有找到",
     "tags.unmet.lead": "近 90 天内用户搜索、但没有任何结果的词，按次数排列。可以据此新建标签，或把它添加为已有标签的同义词。",
@@ -217,6 +218,7 @@ export const tagsMessages = defineMessages({
     "tags.admin.recent": "Recent changes",
     "tags.admin.recentEmpty": "No changes yet.",
     "tags.admin.emptyGroup": "No tags in this group yet.",
+    "tags.admin.children": "Child tags ({count})",
 
     "tags.unmet.title": "Searched for but not found",
     "tags.unmet.lead": "Words people searched for in the last 90 days that found nothing, most frequent first. Consider a new tag, or adding the word as a synonym of an existing tag.",

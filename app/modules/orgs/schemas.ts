@@ -9,6 +9,8 @@ export type OrgKindValue = (typeof ORG_KINDS)[number];
 export const FILED_KINDS: readonly OrgKindValue[] = ["MASS_ACTIVITY_TEAM", "COMMUNITY_GROUP"];
 export const isFiledKind = (kind: OrgKindValue) => FILED_KINDS.includes(kind);
 
+/** A row id from a form or URL: a positive integer that fits the database's int column (anything else is refused, not a 500). */
+export const DbIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export const DistrictCodeSchema = z.string().regex(/^\d{6}$/, msg("orgs.district.invalid"));
 export const StreetCodeSchema = z.string().regex(/^\d{9}$/, msg("form.invalidChoice"));
 
@@ -63,7 +65,7 @@ export const OrgRegistrationFields = z.object({
   uscc: z.string().trim().max(40).optional(),
   confirmUscc: checkbox,
   filingNo: z.string().trim().max(40).optional(),
-  custodianId: z.coerce.number().int().positive().optional(),
+  custodianId: DbIdSchema.optional(),
   districtCode: DistrictCodeSchema,
   streetCode: StreetCodeSchema.optional(),
 });
@@ -157,7 +159,7 @@ export const ProfileSchema = z
     streetCode: z.preprocess(emptyToUndefined, StreetCodeSchema.optional()),
     address: optionalText(200),
     serviceDistricts: z.array(DistrictCodeSchema).max(16).default([]),
-    tagIds: z.array(z.coerce.number().int().positive()).max(20, msg("orgs.tags.tooMany", { max: 20 })).default([]),
+    tagIds: z.array(DbIdSchema).max(20, msg("orgs.tags.tooMany", { max: 20 })).default([]),
     partyOrg: z.enum(PARTY_ORG_VALUES).default("NONE"),
     certifiedSocialWorkers: count(10_000),
     staffCount: count(100_000),
@@ -210,8 +212,8 @@ const caseFields = {
   isBrand: checkbox,
 };
 export const AddCaseSchema = z.object({ intent: z.literal("add-case"), ...caseFields });
-export const UpdateCaseSchema = z.object({ intent: z.literal("update-case"), caseId: z.coerce.number().int().positive(), ...caseFields });
-export const DeleteCaseSchema = z.object({ intent: z.literal("delete-case"), caseId: z.coerce.number().int().positive() });
+export const UpdateCaseSchema = z.object({ intent: z.literal("update-case"), caseId: DbIdSchema, ...caseFields });
+export const DeleteCaseSchema = z.object({ intent: z.literal("delete-case"), caseId: DbIdSchema });
 export const ResubmitSchema = z.object({ intent: z.literal("resubmit") });
 export type CaseInput = z.infer<typeof AddCaseSchema>;
 
@@ -247,7 +249,7 @@ export const VerificationActionSchema = z
 export const ChangeRequestDecisionSchema = z
   .object({
     intent: z.enum(["approve-change", "reject-change"]),
-    requestId: z.coerce.number().int().positive(),
+    requestId: DbIdSchema,
     reason: optionalText(500),
   })
   .superRefine((value, ctx) => {
@@ -258,6 +260,6 @@ export const ChangeRequestDecisionSchema = z
 
 export const BuyerStaffDecisionSchema = z.object({
   intent: z.enum(["confirm-buyer", "refuse-buyer"]),
-  userId: z.coerce.number().int().positive(),
+  userId: DbIdSchema,
   reason: optionalText(500),
 });

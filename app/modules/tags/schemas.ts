@@ -7,7 +7,7 @@ const checkbox = z
   .optional()
   .transform((value) => value === true || value === "on" || value === "true" || value === "1");
 
-const id = z.coerce.number().int().positive();
+const id = z.coerce.number().int().positive().max(2_147_483_647);
 const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), id.optional());
 
 /** A tag name or synonym: what people type. `|` separates list values in import files, so it cannot be part of one. */
