@@ -63,7 +63,7 @@ function filterTree(nodes: TagNode[], q: string, showMerged: boolean): TagNode[]
 }
 
 export default function TagsAdmin() {
-  const { query, tree } = useLoaderData<typeof loader>();
+  const { query, tree, unmet } = useLoaderData<typeof loader>();
   const { t, number } = useT();
   const navigation = useNavigation();
   const groups = tree.groups.map((group) => ({ ...group, tags: filterTree(group.tags, query.q ?? "", query.merged === "1") }));
@@ -81,6 +81,8 @@ export default function TagsAdmin() {
       />
       <p className="muted">
         {t("tags.admin.counts", { active: number(tree.counts.active), deprecated: number(tree.counts.deprecated), merged: number(tree.counts.merged) })}
+        {" · "}
+        <a href="#unmet">{t("tags.unmet.jump", { count: number(unmet.length) })}</a>
       </p>
       <Form method="get" className="card toolbar" role="search" aria-label={t("tags.admin.filter")}>
         <Field className="toolbar__grow" label={t("tags.admin.filter")} hint={t("tags.admin.filterHint")} name="q" type="search" defaultValue={query.q ?? ""} />

@@ -67,6 +67,7 @@ export const tagsMessages = defineMessages({
     "tags.admin.children": "下级标签（{count} 个）",
 
     "tags.unmet.title": "搜索了但没有找到",
+    "tags.unmet.jump": "搜索了但没有找到的词（{count} 个）",
     "tags.unmet.lead": "近 90 天内用户搜索、但没有任何结果的词，按次数排列。可以据此新建标签，或把它添加为已有标签的同义词。",
     "tags.unmet.empty": "暂无记录。用户搜索机构或需求却没有结果时，搜索词会出现在这里。",
     "tags.unmet.query": "搜索词",
@@ -221,6 +222,7 @@ export const tagsMessages = defineMessages({
     "tags.admin.children": "Child tags ({count})",
 
     "tags.unmet.title": "Searched for but not found",
+    "tags.unmet.jump": "Searched for but not found ({count})",
     "tags.unmet.lead": "Words people searched for in the last 90 days that found nothing, most frequent first. Consider a new tag, or adding the word as a synonym of an existing tag.",
     "tags.unmet.empty": "Nothing yet. When a search for organizations or needs finds nothing, the words appear here.",
     "tags.unmet.query": "Search words",

@@ -461,16 +461,26 @@ export async function previewOrgImport(actor: Actor, file: { fileName: string; c
     throw error;
   }
   const report = await runOrgImport(actor, parsed, { fileName: file.fileName, apply: false });
-  const job = await prisma.importJob.create({
-    data: {
-      kind: "orgs",
-      fileName: file.fileName,
-      status: "previewed",
-      report: storedReport(report),
-      rows: { format: parsed.format, warnings: parsed.warnings, records: parsed.records } as unknown as Prisma.InputJsonValue,
-      createdBy: actor.type === "user" ? actor.userId : null,
-    },
-    select: { id: true },
+  const job = await prisma.$transaction(async (tx) => {
+    const created = await tx.importJob.create({
+      data: {
+        kind: "orgs",
+        fileName: file.fileName,
+        status: "previewed",
+        report: storedReport(report),
+        rows: { format: parsed.format, warnings: parsed.warnings, records: parsed.records } as unknown as Prisma.InputJsonValue,
+        createdBy: actor.type === "user" ? actor.userId : null,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "org.import.preview",
+      entityType: "ImportJob",
+      entityId: created.id,
+      after: { file: file.fileName, total: report.totalRows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejectedCount },
+    });
+    return created;
   });
   return { jobId: job.id, report };
 }
@@ -497,9 +507,12 @@ export async function confirmOrgImport(actor: Actor, jobId: number) {
 
 export async function discardOrgImport(actor: Actor, jobId: number) {
   requireAdminActor(actor);
-  const updated = await prisma.importJob.updateMany({ where: { id: jobId, kind: "orgs", status: "previewed" }, data: { status: "discarded" } });
-  if (updated.count === 0) throw new ServiceError(409, "orgs.import.job.notPending");
-  await prisma.$executeRaw`UPDATE "ImportJob" SET rows = NULL WHERE id = ${jobId}`;
+  await prisma.$transaction(async (tx) => {
+    const updated = await tx.importJob.updateMany({ where: { id: jobId, kind: "orgs", status: "previewed" }, data: { status: "discarded" } });
+    if (updated.count === 0) throw new ServiceError(409, "orgs.import.job.notPending");
+    await tx.$executeRaw`UPDATE "ImportJob" SET rows = NULL WHERE id = ${jobId}`;
+    await recordAudit(tx, { actor, action: "org.import.discard", entityType: "ImportJob", entityId: jobId, before: { status: "previewed" }, after: { status: "discarded" } });
+  });
 }
 
 export async function listImportJobs(actor: Actor, limit = 20) {

@@ -5,7 +5,7 @@ import { deprecateTag } from "#app/modules/tags/tags.server.ts";
 import { makeAdmin, makeOrg, makeOrgUser, tagId } from "#tests/factories.ts";
 import { seedReferenceData } from "../../../prisma/seed/reference.ts";
 import { ImportFileError, parseImportFile } from "./import-rows.server.ts";
-import { confirmOrgImport, importOrgsFile, previewOrgImport } from "./import.server.ts";
+import { confirmOrgImport, discardOrgImport, importOrgsFile, previewOrgImport } from "./import.server.ts";
 import { generateUscc } from "./uscc.ts";
 
 const cli = systemActor("cli");
@@ -191,6 +191,14 @@ describe("import orgs", () => {
     await expect(confirmOrgImport(admin, jobId)).resolves.toMatchObject({ created: 1, applied: true });
     expect(await prisma.organization.count({ where: { name: "上海市预览后导入的服务社" } })).toBe(1);
     await expect(confirmOrgImport(admin, jobId)).rejects.toMatchObject({ messageKey: "orgs.import.job.notPending" });
+    expect((await prisma.auditLog.findMany({ where: { entityType: "ImportJob", entityId: String(jobId) }, orderBy: { id: "asc" } })).map((r) => r.action)).toEqual([
+      "org.import.preview",
+      "org.import",
+    ]);
+    const second = await previewOrgImport(admin, { fileName: "again.csv", content: csv(fresh) });
+    expect(second.report).toMatchObject({ created: 0, unchanged: 1 });
+    await discardOrgImport(admin, second.jobId);
+    await expect(confirmOrgImport(admin, second.jobId)).rejects.toMatchObject({ messageKey: "orgs.import.job.notPending" });
     await expect(previewOrgImport(admin, { fileName: "bad.csv", content: "foo,bar\n1,2\n" })).rejects.toMatchObject({ messageKey: "orgs.import.file.missingColumns" });
   });
 });
