@@ -107,7 +107,8 @@ async function loadExisting(sql: SqlRunner, rows: ValidRow[]): Promise<Map<strin
   const columns = `id, uscc, "filingNo", name, kind::text AS kind, "usccWarning", "districtCode", "streetCode",
             to_char("foundedOn", 'YYYY-MM-DD') AS "foundedOn", "gradeLevel", to_char("gradeValidUntil", 'YYYY-MM-DD') AS "gradeValidUntil",
             "taxExempt", "preTaxDeduction", "donationReceipts", "certifiedSocialWorkers", "staffCount", description,
-            "lastActiveAt", status::text AS status, "verifiedAt", "isCommunityOrg"`;
+            to_char("lastActiveAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastActiveAt", status::text AS status,
+            to_char("verifiedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "verifiedAt", "isCommunityOrg"`;
   const found = await sql.query<Omit<Existing, "tagIds" | "districts">>(
     `SELECT ${columns} FROM "Organization" WHERE uscc = ANY($1::text[])
      UNION SELECT ${columns} FROM "Organization" WHERE "filingNo" = ANY($2::text[])`,
@@ -131,11 +132,10 @@ async function loadExisting(sql: SqlRunner, rows: ValidRow[]): Promise<Map<strin
   return result;
 }
 
+/** Timestamps are read as UTC ISO text (to_char), so no driver's local-time parsing is involved. */
 function toDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  // PGlite returns timestamp without time zone as a Date already; the pg driver as local time — both UTC here.
-  const date = new Date(String(value).replace(" ", "T") + (String(value).endsWith("Z") ? "" : "Z"));
+  const date = new Date(String(value));
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
