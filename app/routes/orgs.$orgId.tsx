@@ -5,7 +5,7 @@ import { RouteErrorBoundary } from "#app/components/error-page.tsx";
 import { useT } from "#app/components/root-data.ts";
 import { Alert, Badge, PageHeader } from "#app/components/ui/basics.tsx";
 import type { MessageKey } from "#app/i18n/index.ts";
-import { changeFieldList } from "#app/modules/orgs/labels.ts";
+import { changeFieldList, communityClassText } from "#app/modules/orgs/labels.ts";
 import { getPublicProfile } from "#app/modules/orgs/profile.server.ts";
 import { getActor } from "#app/utils/auth.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -84,7 +84,7 @@ export default function OrganizationProfile() {
           <span className="row" style={{ gap: 6 }}>
             <Badge tone="primary">{t(`orgKind.${org.kind}`)}</Badge>
             {org.isCommunityOrg ? <Badge tone="success">{t("orgs.isCommunityOrg")}</Badge> : null}
-            {org.communityClass ? <Badge>{org.communityClass}</Badge> : null}
+            {org.communityClass ? <Badge>{communityClassText(t, org.communityClass)}</Badge> : null}
             {org.gradeLevel !== null ? (
               <Badge tone={org.gradeExpired ? "warning" : "success"}>
                 {org.gradeExpired ? t("grade.expired", { level: org.gradeLevel }) : t("grade.label", { level: org.gradeLevel })}

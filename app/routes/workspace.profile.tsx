@@ -9,7 +9,7 @@ import { useT } from "#app/components/root-data.ts";
 import { TagPicker } from "#app/components/tag-picker.tsx";
 import { Alert, Badge, PageHeader } from "#app/components/ui/basics.tsx";
 import { CheckboxField, ChoiceGroup, ErrorSummary, Field, FormErrors, SelectField, TextareaField } from "#app/components/ui/field.tsx";
-import { changeFieldList } from "#app/modules/orgs/labels.ts";
+import { changeFieldList, communityClassText } from "#app/modules/orgs/labels.ts";
 import {
   addCase,
   deleteCase,
@@ -239,7 +239,7 @@ function ProfileForm() {
           errors={fields.communityClass.errors}
           {...getSelectProps(fields.communityClass)}
           placeholder={t("orgs.communityClass.none")}
-          options={COMMUNITY_CLASSES.map((value) => ({ value, label: value }))}
+          options={COMMUNITY_CLASSES.map((value) => ({ value, label: communityClassText(t, value) }))}
         />
         <div className="field-row">
           <SelectField

@@ -16,6 +16,19 @@ export const REVIEW_FIELD_LABELS: Record<ReviewField, MessageKey> = {
   donationReceipts: "qualification.DONATION_RECEIPTS",
 };
 
+/** Shanghai's four classes of community social organization (stored by their Chinese names). */
+export const COMMUNITY_CLASS_LABELS: Record<string, MessageKey> = {
+  生活服务类: "orgs.communityClass.life",
+  公益慈善类: "orgs.communityClass.charity",
+  文体活动类: "orgs.communityClass.culture",
+  专业调处类: "orgs.communityClass.mediation",
+};
+
+export function communityClassText(t: Translate, value: string) {
+  const key = COMMUNITY_CLASS_LABELS[value];
+  return key ? t(key) : value;
+}
+
 /** The fields of a change set a person needs to see (the check-character flag travels with the code). */
 export function visibleChangeFields(changes: Partial<Record<ReviewField, unknown>>): ReviewField[] {
   return (Object.keys(changes) as ReviewField[]).filter((field) => field !== "usccWarning" && field in REVIEW_FIELD_LABELS);
