@@ -12,5 +12,18 @@ export default [
   route("workspace", "routes/workspace.tsx"),
   route("notifications", "routes/notifications.tsx"),
   route("account/sessions", "routes/account.sessions.tsx"),
+  // organizations and curated tags (issue 3)
+  route("orgs/:orgId", "routes/orgs.$orgId.tsx"),
+  route("workspace/profile", "routes/workspace.profile.tsx"),
+  route("admin/verification", "routes/admin.verification.tsx"),
+  route("admin/verification/:orgId", "routes/admin.verification.$orgId.tsx"),
+  route("admin/tags", "routes/admin.tags.tsx"),
+  route("admin/tags/:tagId", "routes/admin.tags.$tagId.tsx"),
+  route("admin/catalog", "routes/admin.catalog.tsx"),
+  route("admin/catalog/:itemId", "routes/admin.catalog.$itemId.tsx"),
+  route("admin/import", "routes/admin.import.tsx"),
+  route("admin/import/template.csv", "routes/admin.import.template.ts"),
+  route("admin/import/:jobId", "routes/admin.import.$jobId.tsx"),
+  route("admin/audit", "routes/admin.audit.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the one command-line entry point (see DESIGN.md, "Contracts").
 import { Command } from "commander";
 import { registerBackupCommands } from "./commands/backup.ts";
+import { registerImportOrgsCommand } from "./commands/import-orgs.ts";
 import { registerSeedCommand } from "./commands/seed.ts";
 import { registerUserCommands } from "./commands/users.ts";
 
@@ -12,5 +13,6 @@ const program = new Command()
 registerSeedCommand(program);
 registerUserCommands(program);
 registerBackupCommands(program);
+registerImportOrgsCommand(program);
 
 await program.parseAsync(process.argv);

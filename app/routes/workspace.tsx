@@ -70,15 +70,20 @@ export default function Workspace() {
       ) : null}
       {summary.role === "ADMIN" ? (
         <dl className="stats">
-          <Stat label="workspace.pendingOrgs" value={summary.pendingOrgs} />
-          <Stat label="workspace.pendingChanges" value={summary.pendingChanges} />
-          <Stat label="workspace.pendingBuyers" value={summary.pendingBuyers} />
-          <Stat label="workspace.tags" value={summary.activeTags} />
+          <Stat label="workspace.pendingOrgs" value={summary.pendingOrgs} to="/admin/verification" />
+          <Stat label="workspace.pendingChanges" value={summary.pendingChanges} to="/admin/verification?tab=changes" />
+          <Stat label="workspace.pendingBuyers" value={summary.pendingBuyers} to="/admin/verification?tab=buyers" />
+          <Stat label="workspace.tags" value={summary.activeTags} to="/admin/tags" />
         </dl>
       ) : null}
       <section className="card" aria-labelledby="quick-links">
         <h2 id="quick-links">{t("workspace.quickLinks")}</h2>
         <ul>
+          {summary.role === "ORG" ? (
+            <li>
+              <Link to="/workspace/profile">{t("nav.org.profile")}</Link>
+            </li>
+          ) : null}
           <li>
             <Link to="/notifications">{t("nav.notifications")}</Link>
           </li>

@@ -12,7 +12,21 @@ const PUBLIC: NavItem[] = [
 // The navigation each role sees. Only pages that exist are listed.
 export const NAV_ITEMS: Record<RoleKey, NavItem[]> = {
   public: PUBLIC,
-  ORG: [...PUBLIC, { to: "/workspace", label: "nav.workspace", end: true }, { to: "/notifications", label: "nav.notifications", badge: "unread" }],
+  ORG: [
+    ...PUBLIC,
+    { to: "/workspace", label: "nav.workspace", end: true },
+    { to: "/workspace/profile", label: "nav.org.profile" },
+    { to: "/notifications", label: "nav.notifications", badge: "unread" },
+  ],
   BUYER: [...PUBLIC, { to: "/workspace", label: "nav.workspace", end: true }, { to: "/notifications", label: "nav.notifications", badge: "unread" }],
-  ADMIN: [...PUBLIC, { to: "/workspace", label: "nav.workspace", end: true }, { to: "/notifications", label: "nav.notifications", badge: "unread" }],
+  ADMIN: [
+    ...PUBLIC,
+    { to: "/workspace", label: "nav.workspace", end: true },
+    { to: "/admin/verification", label: "nav.admin.verification" },
+    { to: "/admin/tags", label: "nav.admin.tags" },
+    { to: "/admin/catalog", label: "nav.admin.catalog" },
+    { to: "/admin/import", label: "nav.admin.import" },
+    { to: "/admin/audit", label: "nav.admin.audit" },
+    { to: "/notifications", label: "nav.notifications", badge: "unread" },
+  ],
 };
