@@ -1,0 +1,192 @@
+// Need (procurement listing) form schemas, shared by the browser (conform validates as the clerk types) and the
+// server (the source of truth). A draft may be incomplete; publishing runs `publishIssues` on top, so the form
+// lists everything that is still missing in one go.
+import { z } from "zod";
+import type { CriterionKind, OrgKind, ProcurementMethod, Qualification } from "#app/.server/prisma/enums.ts";
+import { msg } from "#app/i18n/zod-errors.ts";
+import { publishIssues, type NeedDraft } from "./rules.ts";
+import { parseDateOnly, parseShanghaiDateTime } from "./time.ts";
+
+export const PROCUREMENT_METHODS = [
+  "OPEN_TENDER",
+  "COMPETITIVE_CONSULTATION",
+  "COMPETITIVE_NEGOTIATION",
+  "REQUEST_FOR_QUOTATION",
+  "SINGLE_SOURCE",
+  "INVITATION",
+] as const satisfies readonly ProcurementMethod[];
+export const NEED_ORG_KINDS = [
+  "SOCIAL_GROUP",
+  "SOCIAL_SERVICE",
+  "FOUNDATION",
+  "MASS_ACTIVITY_TEAM",
+  "COMMUNITY_GROUP",
+] as const satisfies readonly OrgKind[];
+export const QUALIFICATION_VALUES = ["TAX_EXEMPT", "PRE_TAX_DEDUCTION", "DONATION_RECEIPTS"] as const satisfies readonly Qualification[];
+export const CRITERION_KINDS = ["PRICE", "TECHNICAL", "TRACK_RECORD", "OTHER"] as const satisfies readonly CriterionKind[];
+export const ACCEPTANCE_RESULTS = ["PASSED", "PASSED_WITH_NOTES", "FAILED"] as const;
+
+export const MAX_BUDGET = 100_000_000; // 1 亿元: far above any community service purchase, below Int overflow
+export const MAX_TAGS = 12;
+export const MAX_CRITERIA = 10;
+
+/** Shanghai's recommended-supplier criteria (上海市承接政府购买服务社会组织推荐目录): the one-click preset. */
+export const RECOMMENDED_SUPPLIER_PRESET = { minYearsRegistered: 2, minGrade: 3, minSocialWorkers: 1 } as const;
+
+const text = (max: number) => z.string().trim().max(max).optional().default("");
+
+/** Whole 元. Accepts "300000", "300,000", "30 0000", "300000元". */
+export const YuanSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/[,，\s]/g, "").replace(/元$/, ""))
+  .pipe(z.string().regex(/^\d{1,9}$/, msg("needs.form.yuanInvalid")))
+  .transform(Number)
+  .pipe(z.number().int().min(1, msg("needs.form.yuanInvalid")).max(MAX_BUDGET, msg("needs.form.yuanTooBig")));
+
+export const ShanghaiDateTimeSchema = z.string().transform((value, ctx) => {
+  const parsed = parseShanghaiDateTime(value);
+  if (!parsed) {
+    ctx.addIssue({ code: "custom", message: msg("form.invalidDate") });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+export const DateOnlySchema = z.string().transform((value, ctx) => {
+  const parsed = parseDateOnly(value);
+  if (!parsed) {
+    ctx.addIssue({ code: "custom", message: msg("form.invalidDate") });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const PhoneSchema = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^[0-9+\-() 转]*$/, msg("form.invalidPhone"))
+  .optional()
+  .default("");
+
+export const CriterionSchema = z.object({
+  name: z.string().trim().max(40).optional().default(""),
+  kind: z.enum(CRITERION_KINDS).default("OTHER"),
+  weight: z.number().int().min(0).max(100).optional(),
+  description: text(200),
+});
+
+/** Every field of the posting form, as a draft: each value must be well-formed, none is required but the title. */
+export const NeedFieldsSchema = z.object({
+  catalogItemId: z.number().int().positive().optional(),
+  title: z.string().trim().min(1).max(100),
+  summary: text(300),
+  description: text(20_000),
+  tagIds: z.array(z.number().int().positive()).max(MAX_TAGS).optional().default([]),
+  districtCodes: z.array(z.string().regex(/^\d{6}$/, msg("form.invalidChoice"))).max(16).optional().default([]),
+  streetCodes: z.array(z.string().regex(/^\d{9}$/, msg("form.invalidChoice"))).max(60).optional().default([]),
+  crossDistrict: z.boolean().optional().default(false),
+  crossDistrictReason: text(300),
+  budget: YuanSchema.optional(),
+  method: z.enum(PROCUREMENT_METHODS).default("OPEN_TENDER"),
+  minGrade: z.number().int().min(1).max(5).optional(),
+  allowedKinds: z.array(z.enum(NEED_ORG_KINDS)).max(5).optional().default([]),
+  requiredQualifications: z.array(z.enum(QUALIFICATION_VALUES)).max(3).optional().default([]),
+  minYearsRegistered: z.number().int().min(0).max(50).optional(),
+  minSocialWorkers: z.number().int().min(0).max(500).optional(),
+  communityPriority: z.boolean().optional().default(false),
+  enquiryDeadline: ShanghaiDateTimeSchema.optional(),
+  bidDeadline: ShanghaiDateTimeSchema.optional(),
+  servicePeriodStart: DateOnlySchema.optional(),
+  servicePeriodEnd: DateOnlySchema.optional(),
+  criteria: z.array(CriterionSchema).max(MAX_CRITERIA).optional().default([]),
+  contactName: text(50),
+  contactPhone: PhoneSchema,
+});
+
+export type NeedFields = z.output<typeof NeedFieldsSchema>;
+
+/** The form values as the shape the rules work on. */
+export function draftFromFields(fields: NeedFields): NeedDraft {
+  return {
+    title: fields.title,
+    summary: fields.summary,
+    description: fields.description,
+    catalogItemId: fields.catalogItemId ?? null,
+    tagIds: [...new Set(fields.tagIds)],
+    districtCodes: [...new Set(fields.districtCodes)],
+    streetCodes: [...new Set(fields.streetCodes)],
+    crossDistrict: fields.crossDistrict,
+    crossDistrictReason: fields.crossDistrict ? "" : fields.crossDistrictReason,
+    budget: fields.budget ?? null,
+    method: fields.method,
+    minGrade: fields.minGrade ?? null,
+    allowedKinds: [...new Set(fields.allowedKinds)],
+    requiredQualifications: [...new Set(fields.requiredQualifications)],
+    minYearsRegistered: fields.minYearsRegistered || null,
+    minSocialWorkers: fields.minSocialWorkers || null,
+    communityPriority: fields.communityPriority,
+    enquiryDeadline: fields.enquiryDeadline ?? null,
+    bidDeadline: fields.bidDeadline ?? null,
+    servicePeriodStart: fields.servicePeriodStart ?? null,
+    servicePeriodEnd: fields.servicePeriodEnd ?? null,
+    // Empty rows (no name, no weight) are the blank lines of the form, not criteria.
+    criteria: fields.criteria
+      .filter((c) => c.name !== "" || (c.weight ?? 0) > 0)
+      .map((c) => ({ name: c.name, kind: c.kind, weight: c.weight ?? 0, description: c.description })),
+    contactName: fields.contactName,
+    contactPhone: fields.contactPhone,
+  };
+}
+
+export const NEED_INTENTS = ["save-draft", "publish", "save-amendment"] as const;
+
+/**
+ * The posting/editing form. `publish` adds every publication rule; `save-amendment` (editing a published need)
+ * needs the public 更正说明 and the same rules. `now` is the browser's or the server's clock; the service checks
+ * the deadlines again with the database clock.
+ */
+export function needFormSchema(now: Date, published?: { enquiryDeadline: Date | null }) {
+  return NeedFieldsSchema.extend({
+    intent: z.enum(NEED_INTENTS).default("save-draft"),
+    version: z.number().int().min(1).optional(),
+    amendmentSummary: text(500),
+  }).superRefine((value, ctx) => {
+    for (const [index, code] of value.streetCodes.entries()) {
+      if (!value.districtCodes.some((district) => code.startsWith(district))) {
+        ctx.addIssue({ code: "custom", path: ["streetCodes", index], message: msg("needs.form.streetOutsideDistricts") });
+      }
+    }
+    if (value.intent === "save-draft") return;
+    if (value.intent === "save-amendment" && value.amendmentSummary.length < 4) {
+      ctx.addIssue({ code: "custom", path: ["amendmentSummary"], message: msg("needs.amend.summaryRequired") });
+    }
+    const context = { publishedEnquiryDeadline: published?.enquiryDeadline ?? null };
+    for (const issue of publishIssues(draftFromFields(value), now, context)) {
+      ctx.addIssue({ code: "custom", path: issue.path, message: msg(issue.key, issue.vars) });
+    }
+  });
+}
+
+export const EnquirySchema = z.object({ question: z.string().trim().min(5).max(1000) });
+export const AnswerSchema = z.object({ enquiryId: z.number().int().positive(), answer: z.string().trim().min(2).max(3000) });
+export const ReasonSchema = z.object({ reason: z.string().trim().min(5).max(500) });
+export const InviteSchema = z.object({ orgId: z.number().int().positive(), message: text(300) });
+
+export const ContractSchema = z
+  .object({ value: YuanSchema, periodStart: DateOnlySchema, periodEnd: DateOnlySchema })
+  .refine((value) => value.periodStart.getTime() <= value.periodEnd.getTime(), {
+    path: ["periodEnd"],
+    message: msg("needs.form.periodOrder"),
+  });
+
+export const CompletionSchema = z.object({
+  acceptanceResult: z.enum(ACCEPTANCE_RESULTS),
+  acceptanceNote: z.string().trim().min(5).max(1000),
+  rating: z.number().int().min(1).max(5),
+  review: z.string().trim().min(5).max(1000),
+});
+
+/** An id from the URL; anything else is a 404, never a 500. */
+export const IdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
