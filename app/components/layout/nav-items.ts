@@ -12,7 +12,20 @@ const PUBLIC: NavItem[] = [
 // The navigation each role sees. Only pages that exist are listed.
 export const NAV_ITEMS: Record<RoleKey, NavItem[]> = {
   public: PUBLIC,
-  ORG: [...PUBLIC, { to: "/workspace", label: "nav.workspace", end: true }, { to: "/notifications", label: "nav.notifications", badge: "unread" }],
-  BUYER: [...PUBLIC, { to: "/workspace", label: "nav.workspace", end: true }, { to: "/notifications", label: "nav.notifications", badge: "unread" }],
+  ORG: [
+    ...PUBLIC,
+    { to: "/workspace", label: "nav.workspace", end: true },
+    { to: "/workspace/bids", label: "nav.org.bids" },
+    { to: "/workspace/invitations", label: "nav.org.invitations" },
+    { to: "/workspace/saved", label: "needs.nav.saved" },
+    { to: "/notifications", label: "nav.notifications", badge: "unread" },
+  ],
+  BUYER: [
+    ...PUBLIC,
+    { to: "/workspace", label: "nav.workspace", end: true },
+    { to: "/workspace/needs", label: "nav.buyer.needs", end: true },
+    { to: "/workspace/needs/new", label: "nav.buyer.newNeed" },
+    { to: "/notifications", label: "nav.notifications", badge: "unread" },
+  ],
   ADMIN: [...PUBLIC, { to: "/workspace", label: "nav.workspace", end: true }, { to: "/notifications", label: "nav.notifications", badge: "unread" }],
 };

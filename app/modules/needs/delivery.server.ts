@@ -5,7 +5,7 @@ import { requireBuyerActor, ServiceError, type Actor } from "#app/modules/accoun
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import { notify, orgUserIds } from "#app/modules/notify/notifications.server.ts";
 import { enqueue } from "#app/modules/outbox/outbox.server.ts";
-import type { Tx } from "#app/db.server.ts";
+import { prisma, type Tx } from "#app/db.server.ts";
 import { dbNow, isUniqueViolation, lockNeed, transaction } from "./db.server.ts";
 
 async function ownNeed(tx: Tx, actor: Actor, needId: number) {
@@ -118,4 +118,35 @@ export async function completeContract(
     await enqueue(tx, "search.org", orgId);
     return { orgId, trackRecord: after };
   });
+}
+
+/** The contract tab: the award, the contract and its completion. */
+export async function getDelivery(actor: Actor, needId: number) {
+  const buyer = requireBuyerActor(actor);
+  const need = await prisma.need.findFirst({
+    where: { id: needId, buyerUnitId: buyer.buyerUnitId },
+    select: {
+      id: true,
+      status: true,
+      servicePeriodStart: true,
+      servicePeriodEnd: true,
+      award: { select: { amount: true, decidedAt: true, org: { select: { id: true, name: true } } } },
+      contract: {
+        select: {
+          value: true,
+          periodStart: true,
+          periodEnd: true,
+          signedAt: true,
+          completedAt: true,
+          acceptanceResult: true,
+          acceptanceNote: true,
+          rating: true,
+          review: true,
+        },
+      },
+    },
+  });
+  if (!need) throw new ServiceError(404, "needs.notFound");
+  const { award, contract, ...rest } = need;
+  return { need: rest, award, contract };
 }

@@ -9,6 +9,7 @@ import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import { notify, orgUserIds } from "#app/modules/notify/notifications.server.ts";
 import { enqueue } from "#app/modules/outbox/outbox.server.ts";
 import { dbNow, lockNeed, transaction } from "./db.server.ts";
+import { BUYER_TABS, type BuyerTab } from "./schemas.ts";
 import {
   amendmentRefusal,
   changedFields,
@@ -525,8 +526,6 @@ export function declareUnsuccessful(actor: Actor, needId: number, reason: string
 
 // ───────────────────────────── the unit's list ─────────────────────────────
 
-export const BUYER_TABS = ["open", "evaluate", "draft", "delivery", "done"] as const;
-export type BuyerTab = (typeof BUYER_TABS)[number];
 
 function tabWhere(tab: BuyerTab, now: Date): Prisma.NeedWhereInput {
   switch (tab) {
@@ -586,4 +585,12 @@ export async function listBuyerNeeds(actor: Actor, { tab, page = 1, pageSize = 2
     pageCount: Math.max(1, Math.ceil(counts[tab] / pageSize)),
     total: counts[tab],
   };
+}
+
+/** The buying unit's own district and street: a new need starts there. */
+export async function getBuyerUnitHome(actor: Actor) {
+  const buyer = requireBuyerActor(actor);
+  const unit = await prisma.buyerUnit.findUnique({ where: { id: buyer.buyerUnitId }, select: { name: true, districtCode: true, streetCode: true, contactPhone: true } });
+  if (!unit) throw new ServiceError(404, "needs.notFound");
+  return unit;
 }

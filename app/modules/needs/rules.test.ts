@@ -159,6 +159,10 @@ describe("the posting form schema", () => {
 
   test("a draft needs only a title; publishing reports every missing field as a message key", () => {
     expect(form({ intent: "save-draft" }).success).toBe(true);
+    expect(form({}).success).toBe(true);
+    // While typing after a first attempt to publish, the publication rules keep applying.
+    expect(form({ validateFor: "publish" }).success).toBe(false);
+    expect(form({ intent: "save-draft", validateFor: "publish" }).success).toBe(true);
     const result = form({ intent: "publish" });
     expect(result.success).toBe(false);
     const messages = result.error?.issues.map((i) => i.message.split("|")[0]) ?? [];

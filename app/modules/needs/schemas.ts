@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { CriterionKind, OrgKind, ProcurementMethod, Qualification } from "#app/.server/prisma/enums.ts";
 import { msg } from "#app/i18n/zod-errors.ts";
 import { publishIssues, type NeedDraft } from "./rules.ts";
-import { parseDateOnly, parseShanghaiDateTime } from "./time.ts";
+import { parseDateOnly, parseShanghaiDateTime, toDateInput, toShanghaiDateTimeInput } from "./time.ts";
 
 export const PROCUREMENT_METHODS = [
   "OPEN_TENDER",
@@ -25,6 +25,10 @@ export const NEED_ORG_KINDS = [
 export const QUALIFICATION_VALUES = ["TAX_EXEMPT", "PRE_TAX_DEDUCTION", "DONATION_RECEIPTS"] as const satisfies readonly Qualification[];
 export const CRITERION_KINDS = ["PRICE", "TECHNICAL", "TRACK_RECORD", "OTHER"] as const satisfies readonly CriterionKind[];
 export const ACCEPTANCE_RESULTS = ["PASSED", "PASSED_WITH_NOTES", "FAILED"] as const;
+
+/** The stages of the buyer's list of needs. */
+export const BUYER_TABS = ["open", "evaluate", "draft", "delivery", "done"] as const;
+export type BuyerTab = (typeof BUYER_TABS)[number];
 
 export const MAX_BUDGET = 100_000_000; // 1 亿元: far above any community service purchase, below Int overflow
 export const MAX_TAGS = 12;
@@ -149,7 +153,10 @@ export const NEED_INTENTS = ["save-draft", "publish", "save-amendment"] as const
  */
 export function needFormSchema(now: Date, published?: { enquiryDeadline: Date | null }) {
   return NeedFieldsSchema.extend({
-    intent: z.enum(NEED_INTENTS).default("save-draft"),
+    // The button that submitted the form. Absent while conform validates as the clerk types: then `validateFor`
+    // (set once the clerk has tried to publish) says whether the publication rules apply.
+    intent: z.enum(NEED_INTENTS).optional(),
+    validateFor: z.enum(["publish"]).optional(),
     version: z.number().int().min(1).optional(),
     amendmentSummary: text(500),
   }).superRefine((value, ctx) => {
@@ -158,8 +165,9 @@ export function needFormSchema(now: Date, published?: { enquiryDeadline: Date | 
         ctx.addIssue({ code: "custom", path: ["streetCodes", index], message: msg("needs.form.streetOutsideDistricts") });
       }
     }
-    if (value.intent === "save-draft") return;
-    if (value.intent === "save-amendment" && value.amendmentSummary.length < 4) {
+    const intent = value.intent ?? (value.validateFor === "publish" ? (published ? "save-amendment" : "publish") : "save-draft");
+    if (intent === "save-draft") return;
+    if (intent === "save-amendment" && value.amendmentSummary.length < 4) {
       ctx.addIssue({ code: "custom", path: ["amendmentSummary"], message: msg("needs.amend.summaryRequired") });
     }
     const context = { publishedEnquiryDeadline: published?.enquiryDeadline ?? null };
@@ -174,9 +182,8 @@ export const AnswerSchema = z.object({ enquiryId: z.number().int().positive(), a
 export const ReasonSchema = z.object({ reason: z.string().trim().min(5).max(500) });
 export const InviteSchema = z.object({ orgId: z.number().int().positive(), message: text(300) });
 
-export const ContractSchema = z
-  .object({ value: YuanSchema, periodStart: DateOnlySchema, periodEnd: DateOnlySchema })
-  .refine((value) => value.periodStart.getTime() <= value.periodEnd.getTime(), {
+export const ContractFields = z.object({ value: YuanSchema, periodStart: DateOnlySchema, periodEnd: DateOnlySchema });
+export const ContractSchema = ContractFields.refine((value) => value.periodStart.getTime() <= value.periodEnd.getTime(), {
     path: ["periodEnd"],
     message: msg("needs.form.periodOrder"),
   });
@@ -190,3 +197,36 @@ export const CompletionSchema = z.object({
 
 /** An id from the URL; anything else is a 404, never a 500. */
 export const IdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** A need as the posting form's values (strings, as the inputs hold them). */
+export function needFormValue(draft: NeedDraft) {
+  const str = (value: number | null) => (value === null || value === undefined ? "" : String(value));
+  return {
+    catalogItemId: str(draft.catalogItemId),
+    title: draft.title,
+    summary: draft.summary,
+    description: draft.description,
+    tagIds: draft.tagIds.map(String),
+    districtCodes: draft.districtCodes,
+    streetCodes: draft.streetCodes,
+    crossDistrict: draft.crossDistrict ? "on" : "",
+    crossDistrictReason: draft.crossDistrictReason,
+    budget: str(draft.budget),
+    method: draft.method,
+    minGrade: str(draft.minGrade),
+    allowedKinds: draft.allowedKinds,
+    requiredQualifications: draft.requiredQualifications,
+    minYearsRegistered: str(draft.minYearsRegistered),
+    minSocialWorkers: str(draft.minSocialWorkers),
+    communityPriority: draft.communityPriority ? "on" : "",
+    enquiryDeadline: toShanghaiDateTimeInput(draft.enquiryDeadline),
+    bidDeadline: toShanghaiDateTimeInput(draft.bidDeadline),
+    servicePeriodStart: toDateInput(draft.servicePeriodStart),
+    servicePeriodEnd: toDateInput(draft.servicePeriodEnd),
+    criteria: draft.criteria.map((c) => ({ name: c.name, kind: c.kind, weight: String(c.weight), description: c.description })),
+    contactName: draft.contactName,
+    contactPhone: draft.contactPhone,
+  };
+}
+
+export type NeedFormValue = ReturnType<typeof needFormValue>;
