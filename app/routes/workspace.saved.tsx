@@ -8,6 +8,7 @@ import { useT } from "#app/components/root-data.ts";
 import { Badge, EmptyState, PageHeader, Pagination } from "#app/components/ui/basics.tsx";
 import { needPhase } from "#app/modules/needs/phase.ts";
 import { listSavedNeeds, unsaveNeed } from "#app/modules/needs/saved.server.ts";
+import { IdSchema } from "#app/modules/needs/schemas.ts";
 import { requireOrgUser } from "#app/utils/auth.server.ts";
 import { parseForm } from "#app/utils/forms.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireOrgUser(request);
-  const parsed = await parseForm(request, z.object({ intent: z.literal("unsave"), needId: z.number().int().positive() }));
+  const parsed = await parseForm(request, z.object({ intent: z.literal("unsave"), needId: IdSchema }));
   if (!parsed.ok) return parsed.response;
   const result = await runService(() => unsaveNeed(actor, parsed.value.needId));
   if (!result.ok) return result.response;

@@ -6,6 +6,7 @@ export const needsMessages = defineMessages({
 
     // form value problems
     "needs.form.yuanInvalid": "请输入以元为单位的正整数金额，例如 300000。",
+    "needs.form.controlChars": "内容包含无法识别的控制字符，请删除后重试。",
     "needs.form.yuanTooBig": "金额过大，请核对（单位为元）。",
     "needs.form.streetOutsideDistricts": "所选街道（镇）不在所选服务区域内。",
     "needs.form.periodOrder": "结束日期不能早于开始日期。",
@@ -431,6 +432,7 @@ export const needsMessages = defineMessages({
     "needs.notFound": "This need does not exist or is not public.",
 
     "needs.form.yuanInvalid": "Enter a whole number of yuan, e.g. 300000.",
+    "needs.form.controlChars": "The text contains control characters; remove them and try again.",
     "needs.form.yuanTooBig": "That amount is too large; please check it (in yuan).",
     "needs.form.streetOutsideDistricts": "The selected street or town is not in the selected districts.",
     "needs.form.periodOrder": "The end date cannot be before the start date.",

@@ -1,13 +1,13 @@
 // Bid and evaluation form schemas, shared by the browser and the server.
 import { z } from "zod";
 import { msg } from "#app/i18n/zod-errors.ts";
-import { YuanSchema } from "#app/modules/needs/schemas.ts";
+import { IdSchema, plain, YuanSchema } from "#app/modules/needs/schemas.ts";
 
-const text = (max: number) => z.string().trim().max(max).optional().default("");
+const text = (max: number) => plain(0, max).optional().default("");
 
 export const TeamMemberSchema = z.object({
-  name: z.string().trim().min(1).max(30),
-  role: z.string().trim().min(1).max(30),
+  name: plain(1, 30),
+  role: plain(1, 30),
   certifiedSocialWorker: z.boolean().optional().default(false),
 });
 
@@ -15,7 +15,7 @@ export type TeamMember = z.output<typeof TeamMemberSchema>;
 
 export const BidFormSchema = z.object({
   price: YuanSchema,
-  proposal: z.string().trim().min(20).max(20_000),
+  proposal: plain(20, 20_000),
   team: z.array(TeamMemberSchema).min(1, msg("bids.form.teamRequired")).max(30),
 });
 
@@ -25,11 +25,11 @@ export const ScoresFormSchema = z.object({
   bids: z
     .array(
       z.object({
-        bidId: z.number().int().positive(),
+        bidId: IdSchema,
         shortlisted: z.boolean().optional().default(false),
         note: text(500),
         scores: z
-          .array(z.object({ criterionId: z.number().int().positive(), score: z.number().int().min(0).max(100).optional() }))
+          .array(z.object({ criterionId: IdSchema, score: z.number().int().min(0).max(100).optional() }))
           .max(20)
           .optional()
           .default([]),
@@ -43,7 +43,7 @@ export const ScoresFormSchema = z.object({
 export type ScoresInput = z.output<typeof ScoresFormSchema>["bids"];
 
 export const AwardFormSchema = z.object({
-  bidId: z.number().int().positive(),
+  bidId: IdSchema,
   notice: text(1000),
   reason: text(500),
 });

@@ -190,6 +190,19 @@ describe("the posting form schema", () => {
     expect(needFormSchema(NOW).safeParse({ ...base, amendmentSummary: "延长投标截止时间" }).success).toBe(true);
   });
 
+  test("hostile input is refused by the schema, never passed on: control characters, ids beyond 32 bits, oversize lists", () => {
+    const parse = (extra: Record<string, unknown>) => needFormSchema(NOW).safeParse({ title: "长者助餐", ...extra });
+    expect(parse({ title: "长者\u0000助餐" }).error?.issues[0].message).toBe("needs.form.controlChars");
+    expect(parse({ summary: "a\u001bb" }).success).toBe(false);
+    expect(parse({ description: "第一行\n第二行\t缩进" }).success).toBe(true);
+    expect(parse({ catalogItemId: 2 ** 31 }).success).toBe(false);
+    expect(parse({ tagIds: Array.from({ length: 13 }, (_, i) => i + 1) }).success).toBe(false);
+    expect(parse({ title: "长".repeat(101) }).success).toBe(false);
+    expect(parse({ criteria: [{ name: "<script>alert(1)</script>", weight: 100 }] }).success).toBe(true); // stored as text, escaped when shown
+    expect(parse({ method: "BRIBERY" }).success).toBe(false);
+    expect(parse({ bidDeadline: "2026-12-01'; DROP TABLE \"Need\";--" }).success).toBe(false);
+  });
+
   test("blank criterion rows are ignored", () => {
     const parsed = needFormSchema(NOW).parse({ title: "长者助餐", criteria: [{ name: "价格", weight: 100 }, { kind: "OTHER" }] });
     expect(draftFromFields(parsed).criteria).toEqual([{ name: "价格", kind: "OTHER", weight: 100, description: "" }]);

@@ -37,7 +37,21 @@ export const MAX_CRITERIA = 10;
 /** Shanghai's recommended-supplier criteria (上海市承接政府购买服务社会组织推荐目录): the one-click preset. */
 export const RECOMMENDED_SUPPLIER_PRESET = { minYearsRegistered: 2, minGrade: 3, minSocialWorkers: 1 } as const;
 
-const text = (max: number) => z.string().trim().max(max).optional().default("");
+/** A database id in a form: a positive 32-bit integer (anything larger is invalid input, not a database error). */
+export const IdSchema = z.number().int().positive().max(2_147_483_647);
+
+// Control characters (NUL and friends) are refused: PostgreSQL cannot store NUL, and none belongs in a form.
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Free text from a form: trimmed, within limits, no control characters (tabs and line breaks are fine). */
+export const plain = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((value) => !CONTROL_CHARS.test(value), msg("needs.form.controlChars"));
+
+const text = (max: number) => plain(0, max).optional().default("");
 
 /** Whole 元. Accepts "300000", "300,000", "30 0000", "300000元". */
 export const YuanSchema = z
@@ -75,7 +89,7 @@ const PhoneSchema = z
   .default("");
 
 export const CriterionSchema = z.object({
-  name: z.string().trim().max(40).optional().default(""),
+  name: text(40),
   kind: z.enum(CRITERION_KINDS).default("OTHER"),
   weight: z.number().int().min(0).max(100).optional(),
   description: text(200),
@@ -83,11 +97,11 @@ export const CriterionSchema = z.object({
 
 /** Every field of the posting form, as a draft: each value must be well-formed, none is required but the title. */
 export const NeedFieldsSchema = z.object({
-  catalogItemId: z.number().int().positive().optional(),
-  title: z.string().trim().min(1).max(100),
+  catalogItemId: IdSchema.optional(),
+  title: plain(1, 100),
   summary: text(300),
   description: text(20_000),
-  tagIds: z.array(z.number().int().positive()).max(MAX_TAGS).optional().default([]),
+  tagIds: z.array(IdSchema).max(MAX_TAGS).optional().default([]),
   districtCodes: z.array(z.string().regex(/^\d{6}$/, msg("form.invalidChoice"))).max(16).optional().default([]),
   streetCodes: z.array(z.string().regex(/^\d{9}$/, msg("form.invalidChoice"))).max(60).optional().default([]),
   crossDistrict: z.boolean().optional().default(false),
@@ -177,10 +191,10 @@ export function needFormSchema(now: Date, published?: { enquiryDeadline: Date | 
   });
 }
 
-export const EnquirySchema = z.object({ question: z.string().trim().min(5).max(1000) });
-export const AnswerSchema = z.object({ enquiryId: z.number().int().positive(), answer: z.string().trim().min(2).max(3000) });
-export const ReasonSchema = z.object({ reason: z.string().trim().min(5).max(500) });
-export const InviteSchema = z.object({ orgId: z.number().int().positive(), message: text(300) });
+export const EnquirySchema = z.object({ question: plain(5, 1000) });
+export const AnswerSchema = z.object({ enquiryId: IdSchema, answer: plain(2, 3000) });
+export const ReasonSchema = z.object({ reason: plain(5, 500) });
+export const InviteSchema = z.object({ orgId: IdSchema, message: text(300) });
 
 export const ContractFields = z.object({ value: YuanSchema, periodStart: DateOnlySchema, periodEnd: DateOnlySchema });
 export const ContractSchema = ContractFields.refine((value) => value.periodStart.getTime() <= value.periodEnd.getTime(), {
@@ -190,9 +204,9 @@ export const ContractSchema = ContractFields.refine((value) => value.periodStart
 
 export const CompletionSchema = z.object({
   acceptanceResult: z.enum(ACCEPTANCE_RESULTS),
-  acceptanceNote: z.string().trim().min(5).max(1000),
+  acceptanceNote: plain(5, 1000),
   rating: z.number().int().min(1).max(5),
-  review: z.string().trim().min(5).max(1000),
+  review: plain(5, 1000),
 });
 
 /** An id from the URL; anything else is a 404, never a 500. */

@@ -330,7 +330,8 @@ export default function NeedNotice() {
               </div>
             ) : null}
             {viewer && questionsOpen ? (
-              <AppForm noValidate className="ask-form">
+              // Keyed by the number of questions asked, so the text box empties once a question is sent.
+              <AppForm noValidate className="ask-form" key={viewer.myQuestions.length}>
                 <input type="hidden" name="intent" value="ask" />
                 <div className={`field${askErrors ? "" : ""}`} data-invalid={askErrors ? true : undefined}>
                   <label htmlFor="ask-question">{t("needs.public.askLabel")}</label>

@@ -167,11 +167,13 @@ function ScoreTable({ data }: { data: Evaluation }) {
                       {bid.status === "AWARDED" ? <Badge tone="success">{t("bidStatus.AWARDED")}</Badge> : null}
                     </div>
                   </th>
-                  <td className="num nowrap">{yuan(bid.price)}</td>
+                  <td className="num nowrap" data-label={t("bids.eval.col.price")}>
+                    {yuan(bid.price)}
+                  </td>
                   {data.need.criteria.map((c, j) => {
                     const key = `${bid.id}:${c.id}`;
                     return (
-                      <td key={c.id} className="num">
+                      <td key={c.id} className="num" data-label={`${c.name} ${c.weight}%`}>
                         {editable ? (
                           <>
                             <input type="hidden" name={`bids[${i}].scores[${j}].criterionId`} value={c.id} />
@@ -198,11 +200,13 @@ function ScoreTable({ data }: { data: Evaluation }) {
                       </td>
                     );
                   })}
-                  <td className="num">
+                  <td className="num" data-label={t("bids.eval.col.total")}>
                     <strong>{totals[i] === null ? "—" : totals[i]!.toFixed(2)}</strong>
                   </td>
-                  <td className="num">{rankOf(totals[i], totals) ?? "—"}</td>
-                  <td>
+                  <td className="num" data-label={t("bids.eval.col.rank")}>
+                    {rankOf(totals[i], totals) ?? "—"}
+                  </td>
+                  <td data-label={t("bids.eval.col.shortlist")}>
                     {editable ? (
                       <label className="choice">
                         <input

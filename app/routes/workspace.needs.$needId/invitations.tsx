@@ -9,7 +9,7 @@ import { useT } from "#app/components/root-data.ts";
 import { Alert, Badge, EmptyState } from "#app/components/ui/basics.tsx";
 import { translateError } from "#app/i18n/zod-errors.ts";
 import { getInvitations, inviteOrg } from "#app/modules/needs/invitations.server.ts";
-import { IdParamSchema, InviteSchema } from "#app/modules/needs/schemas.ts";
+import { CONTROL_CHARS, IdParamSchema, InviteSchema } from "#app/modules/needs/schemas.ts";
 import { requireBuyerUser } from "#app/utils/auth.server.ts";
 import { parseForm } from "#app/utils/forms.server.ts";
 import { loadOrThrow, notFound, runService } from "#app/utils/responses.server.ts";
@@ -21,7 +21,11 @@ function needIdOf(params: { needId?: string }) {
   return parsed.data;
 }
 
-const QuerySchema = z.string().max(60).catch("");
+const QuerySchema = z
+  .string()
+  .max(60)
+  .transform((q) => q.replace(new RegExp(CONTROL_CHARS.source, "g"), ""))
+  .catch("");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireBuyerUser(request);
