@@ -41,6 +41,7 @@ export const RECOMMENDED_SUPPLIER_PRESET = { minYearsRegistered: 2, minGrade: 3,
 export const IdSchema = z.number().int().positive().max(2_147_483_647);
 
 // Control characters (NUL and friends) are refused: PostgreSQL cannot store NUL, and none belongs in a form.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** Free text from a form: trimmed, within limits, no control characters (tabs and line breaks are fine). */
 export const plain = (min: number, max: number) =>
