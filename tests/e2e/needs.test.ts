@@ -67,9 +67,12 @@ test("a need from posting to rating: sealed bids, a real deadline, award, delive
   await buyer
     .getByLabel("服务内容与要求")
     .fill("## 服务内容\n\n- 每日供应午餐约 120 份，其中送餐上门 40 份\n- 建立服务台账和满意度回访\n\n## 服务要求\n\n持有食品经营许可证，配备持证社工。");
-  // The tag type-ahead finds tags by synonym ("长者食堂" → 助餐) and adds one more.
-  await buyer.getByPlaceholder(/输入关键词查找标签/).fill("独居");
-  await buyer.getByRole("checkbox", { name: "独居老人", exact: true }).check();
+  // The tag type-ahead finds tags by synonym ("失智" → 认知症照护); Enter picks the only match.
+  await buyer.getByPlaceholder(/输入关键词查找标签/).fill("失智");
+  await expect(buyer.getByRole("checkbox", { name: "认知症照护", exact: true })).toBeVisible();
+  await expect(buyer.getByRole("checkbox", { name: "儿童服务", exact: true })).toBeHidden();
+  await buyer.getByPlaceholder(/输入关键词查找标签/).press("Enter");
+  await expect(buyer.getByRole("button", { name: "移除标签 认知症照护" })).toBeVisible();
   await buyer.getByLabel("最低评估等级").selectOption({ label: "5A 及以上" });
   const bidDeadline = Date.now() + 130_000;
   await buyer.getByLabel("提问截止时间").fill(shanghaiInput(bidDeadline - 20_000));

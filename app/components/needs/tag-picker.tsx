@@ -44,7 +44,7 @@ export function TagPicker({
 
   return (
     <fieldset className="field tag-picker" data-invalid={hasErrors || undefined} aria-describedby={`${id}-hint${hasErrors ? ` ${id}-error` : ""}`}>
-      <legend>{t("needs.form.tags")}</legend>
+      <legend>{t("needs.form.tagsLegend")}</legend>
       <span id={`${id}-hint`} className="hint">
         {t("needs.form.tagsHint", { max })}
       </span>

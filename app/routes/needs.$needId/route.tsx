@@ -117,6 +117,7 @@ export default function NeedNotice() {
             <Badge tone={need.crossDistrict ? "success" : "warning"}>{t(need.crossDistrict ? "crossDistrict.open" : "crossDistrict.closed")}</Badge>
             {need.communityPriority ? <Badge tone="primary">{t("needs.public.communityPriority")}</Badge> : null}
             <span>{t("needs.number", { id: need.id })}</span>
+            {need.bidDeadline && need.status !== "DRAFT" ? <strong>{t("needs.manage.deadline", { time: dateTime(need.bidDeadline) })}</strong> : null}
           </span>
         }
         actions={actions}
