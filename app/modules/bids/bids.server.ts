@@ -9,6 +9,7 @@ import { prisma, type Tx } from "#app/db.server.ts";
 import { requireOrgActor, ServiceError, type Actor } from "#app/modules/accounts/permissions.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
 import { dbNow, isUniqueViolation, lockNeed, transaction } from "#app/modules/needs/db.server.ts";
+import { needPhase } from "#app/modules/needs/phase.ts";
 import { isInvitationOnly } from "#app/modules/needs/rules.ts";
 import { formatShanghaiPlain } from "#app/modules/needs/time.ts";
 import { notify, orgUserIds } from "#app/modules/notify/notifications.server.ts";
@@ -78,9 +79,8 @@ async function openNeedForBidding(tx: Tx, needId: number) {
   });
   if (!need || need.status === "DRAFT") throw new ServiceError(404, "needs.notFound");
   const now = await dbNow(tx);
-  if (need.status !== "PUBLISHED" || !need.bidDeadline || now.getTime() >= need.bidDeadline.getTime()) {
-    throw new ServiceError(409, "bids.closed");
-  }
+  // Open means status PUBLISHED and now < deadline: a bid at the deadline instant is already late.
+  if (needPhase(need, now) !== "OPEN_FOR_BIDS" || !need.bidDeadline) throw new ServiceError(409, "bids.closed");
   return { need, now };
 }
 

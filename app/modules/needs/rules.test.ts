@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { rankOf, totalScore } from "#app/modules/bids/scoring.ts";
 import { renderMarkdown } from "./markdown.server.ts";
+import { isOpenForQuestions, needPhase } from "./phase.ts";
 import { amendmentRefusal, changedFields, criteriaWeightSum, isMaterialChange, publishIssues, type NeedDraft } from "./rules.ts";
 import { draftFromFields, needFormSchema } from "./schemas.ts";
 import {
@@ -71,6 +72,24 @@ describe("Shanghai time", () => {
     expect(shanghaiDateOf(new Date("2026-12-31T23:30:00Z")).toISOString()).toBe("2027-01-01T00:00:00.000Z");
     expect(endOfShanghaiDay(new Date("2026-12-10T00:00:00Z")).toISOString()).toBe("2026-12-10T16:00:00.000Z");
     expect(addYears(new Date("2024-02-29T00:00:00Z"), 1).toISOString()).toBe("2025-03-01T00:00:00.000Z");
+  });
+});
+
+describe("the phase of a need, from its status and the clock", () => {
+  const deadline = new Date("2026-12-10T09:00:00Z");
+  const published = { status: "PUBLISHED" as const, bidDeadline: deadline, enquiryDeadline: new Date("2026-12-09T09:00:00Z") };
+  test("open until the deadline instant; at and after it bidding is closed", () => {
+    expect(needPhase(published, new Date(deadline.getTime() - 1000))).toBe("OPEN_FOR_BIDS");
+    expect(needPhase(published, new Date(deadline.getTime() - 1))).toBe("OPEN_FOR_BIDS");
+    expect(needPhase(published, deadline)).toBe("BIDDING_CLOSED");
+    expect(needPhase(published, new Date(deadline.getTime() + 1))).toBe("BIDDING_CLOSED");
+    expect(needPhase({ ...published, status: "CANCELLED" }, new Date(deadline.getTime() - 1000))).toBe("CANCELLED");
+  });
+  test("questions close at the question deadline, or with bidding", () => {
+    expect(isOpenForQuestions(published, new Date("2026-12-09T08:59:59Z"))).toBe(true);
+    expect(isOpenForQuestions(published, new Date("2026-12-09T09:00:00Z"))).toBe(false);
+    expect(isOpenForQuestions({ ...published, enquiryDeadline: null }, new Date(deadline.getTime() - 1))).toBe(true);
+    expect(isOpenForQuestions({ ...published, enquiryDeadline: null }, deadline)).toBe(false);
   });
 });
 
