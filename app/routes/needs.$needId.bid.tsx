@@ -137,7 +137,8 @@ export default function BidPage() {
                   <ul>
                     {bid.team.map((m, i) => (
                       <li key={i}>
-                        {m.name}（{m.role}）{m.certifiedSocialWorker ? ` · ${t("bids.form.certified")}` : ""}
+                        {m.name}
+                        {t("needs.punct.paren", { text: m.role })}{m.certifiedSocialWorker ? ` · ${t("bids.form.certified")}` : ""}
                       </li>
                     ))}
                   </ul>

@@ -143,10 +143,12 @@ export default function MyBids() {
                         {outcome.contract.completedAt ? (
                           <>
                             <p>
-                              {t("needs.public.acceptance")}：<strong>{t(`needs.acceptance.${outcome.contract.acceptanceResult!}`)}</strong>
+                              {t("needs.punct.colon", { label: t("needs.public.acceptance") })}
+                              <strong>{t(`needs.acceptance.${outcome.contract.acceptanceResult!}`)}</strong>
                             </p>
                             <p>
-                              {t("needs.public.rating")}：<Stars rating={outcome.contract.rating ?? 0} />{" "}
+                              {t("needs.punct.colon", { label: t("needs.public.rating") })}
+                              <Stars rating={outcome.contract.rating ?? 0} />{" "}
                               <span className="small">{t("needs.rating.value", { rating: outcome.contract.rating ?? 0 })}</span>
                             </p>
                             {outcome.contract.review ? <p className="small pre-wrap">{outcome.contract.review}</p> : null}

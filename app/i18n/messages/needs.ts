@@ -91,6 +91,8 @@ export const needsMessages = defineMessages({
 
     // pages and labels
     "needs.number": "项目编号 {id}",
+    "needs.punct.paren": "（{text}）",
+    "needs.punct.colon": "{label}：",
     "needs.nav.saved": "收藏",
     "needs.field.title": "项目名称",
     "needs.field.summary": "项目概述",
@@ -511,6 +513,8 @@ export const needsMessages = defineMessages({
     "needs.notify.closing": "Bidding on “{title}” closes at {deadline}.",
 
     "needs.number": "No. {id}",
+    "needs.punct.paren": " ({text})",
+    "needs.punct.colon": "{label}: ",
     "needs.nav.saved": "Saved",
     "needs.field.title": "Title",
     "needs.field.summary": "Summary",

@@ -183,7 +183,8 @@ export default function NeedNotice() {
                       <>
                         <dt>{t("needs.public.acceptance")}</dt>
                         <dd>
-                          <strong>{t(`needs.acceptance.${need.contract.acceptanceResult!}`)}</strong>（{date(need.contract.completedAt)}）
+                          <strong>{t(`needs.acceptance.${need.contract.acceptanceResult!}`)}</strong>
+                          {t("needs.punct.paren", { text: date(need.contract.completedAt) })}
                           {need.contract.acceptanceNote ? <p className="small pre-wrap">{need.contract.acceptanceNote}</p> : null}
                         </dd>
                         <dt>{t("needs.public.rating")}</dt>
@@ -324,7 +325,7 @@ export default function NeedNotice() {
                     .filter((q) => !q.answeredAt)
                     .map((q) => (
                       <li key={q.id}>
-                        {q.question} <span className="muted small">（{dateTime(q.createdAt)}）</span>
+                        {q.question} <span className="muted small">{t("needs.punct.paren", { text: dateTime(q.createdAt) })}</span>
                       </li>
                     ))}
                 </ul>

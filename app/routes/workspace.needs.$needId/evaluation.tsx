@@ -241,7 +241,8 @@ function ScoreTable({ data }: { data: Evaluation }) {
             <ul>
               {bid.team.map((member, index) => (
                 <li key={index}>
-                  {member.name}（{member.role}）{member.certifiedSocialWorker ? ` · ${t("bids.form.certified")}` : ""}
+                  {member.name}
+                  {t("needs.punct.paren", { text: member.role })}{member.certifiedSocialWorker ? ` · ${t("bids.form.certified")}` : ""}
                 </li>
               ))}
             </ul>
@@ -256,7 +257,8 @@ function ScoreTable({ data }: { data: Evaluation }) {
               />
             ) : bid.outcomeReason ? (
               <p className="small">
-                {t("bids.eval.noteShown")}：{bid.outcomeReason}
+                {t("needs.punct.colon", { label: t("bids.eval.noteShown") })}
+                {bid.outcomeReason}
               </p>
             ) : null}
           </details>

@@ -120,7 +120,8 @@ export default function NeedOverview() {
               <ul className="failure-list">
                 {issues.map((issue, index) => (
                   <li key={index}>
-                    <strong>{issueLabel(issue.path)}</strong>：{t(issue.key, issue.vars)}
+                    <strong>{t("needs.punct.colon", { label: issueLabel(issue.path) })}</strong>
+                    {t(issue.key, issue.vars)}
                   </li>
                 ))}
               </ul>
@@ -166,7 +167,7 @@ export default function NeedOverview() {
           <dt>{t("needs.field.method")}</dt>
           <dd>{t(`method.${need.method}`)}</dd>
           <dt>{t("needs.field.crossDistrict")}</dt>
-          <dd>{need.crossDistrict ? t("crossDistrict.open") : `${t("crossDistrict.closed")}：${need.crossDistrictReason ?? ""}`}</dd>
+          <dd>{need.crossDistrict ? t("crossDistrict.open") : `${t("needs.punct.colon", { label: t("crossDistrict.closed") })}${need.crossDistrictReason ?? ""}`}</dd>
           <dt>{t("needs.field.enquiryDeadline")}</dt>
           <dd>{need.enquiryDeadline ? dateTime(need.enquiryDeadline) : "—"}</dd>
           <dt>{t("needs.field.bidDeadline")}</dt>
