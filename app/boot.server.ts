@@ -5,6 +5,7 @@ import { getEnv } from "#app/env.server.ts";
 import { startControlSocket } from "#app/modules/db/control-socket.server.ts";
 import { purgeOldLoginAttempts } from "#app/modules/accounts/rate-limit.server.ts";
 import { purgeExpiredSessions } from "#app/modules/accounts/sessions.server.ts";
+import { runDeadlineNotifications } from "#app/modules/needs/deadlines.server.ts";
 import { registerEmailHandler } from "#app/modules/notify/email-worker.server.ts";
 import { purgeProcessedOutbox, runOutboxOnce } from "#app/modules/outbox/worker.server.ts";
 
@@ -52,6 +53,8 @@ function every(ms: number, task: () => Promise<unknown>) {
 
 function startBackgroundJobs() {
   every(1_000, () => runOutboxOnce());
+  // "Bidding has closed" for buyers and "closes tomorrow" reminders; idempotent, safe on every instance.
+  every(60_000, () => runDeadlineNotifications());
   every(60 * 60_000, async () => {
     await purgeExpiredSessions();
     await purgeOldLoginAttempts();

@@ -25,5 +25,21 @@ export default [
   route("admin/import/template.csv", "routes/admin.import.template.ts"),
   route("admin/import/:jobId", "routes/admin.import.$jobId.tsx"),
   route("admin/audit", "routes/admin.audit.tsx"),
+  // needs and bids (issue 4)
+  route("needs/:needId", "routes/needs.$needId/route.tsx"),
+  route("needs/:needId/bid", "routes/needs.$needId.bid.tsx"),
+  route("workspace/bids", "routes/workspace.bids.tsx"),
+  route("workspace/invitations", "routes/workspace.invitations.tsx"),
+  route("workspace/saved", "routes/workspace.saved.tsx"),
+  route("workspace/needs", "routes/workspace.needs._index.tsx"),
+  route("workspace/needs/new", "routes/workspace.needs.new.tsx"),
+  route("workspace/needs/:needId", "routes/workspace.needs.$needId/layout.tsx", [
+    index("routes/workspace.needs.$needId/overview.tsx"),
+    route("edit", "routes/workspace.needs.$needId/edit.tsx"),
+    route("questions", "routes/workspace.needs.$needId/questions.tsx"),
+    route("invitations", "routes/workspace.needs.$needId/invitations.tsx"),
+    route("evaluation", "routes/workspace.needs.$needId/evaluation.tsx"),
+    route("contract", "routes/workspace.needs.$needId/contract.tsx"),
+  ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

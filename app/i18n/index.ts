@@ -1,5 +1,7 @@
 import { adminMessages } from "./messages/admin.ts";
 import { commonMessages } from "./messages/common.ts";
+import { bidsMessages } from "./messages/bids.ts";
+import { needsMessages } from "./messages/needs.ts";
 import { orgsMessages } from "./messages/orgs.ts";
 import { tagsMessages } from "./messages/tags.ts";
 import { DEFAULT_LOCALE, type Locale } from "./define.ts";
@@ -7,7 +9,7 @@ import { DEFAULT_LOCALE, type Locale } from "./define.ts";
 export { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from "./define.ts";
 
 // Add an area's dictionary here.
-const areas = [commonMessages, orgsMessages, tagsMessages, adminMessages] as const;
+const areas = [commonMessages, orgsMessages, tagsMessages, adminMessages, needsMessages, bidsMessages] as const;
 
 type Merge<T extends readonly { zh: Record<string, string> }[]> = T extends readonly [
   infer Head extends { zh: Record<string, string> },

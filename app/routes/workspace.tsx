@@ -51,8 +51,8 @@ export default function Workspace() {
             <Alert tone="error">{t("workspace.suspended", { reason: summary.org.statusReason ?? "" })}</Alert>
           ) : null}
           <dl className="stats">
-            <Stat label="workspace.invitations" value={summary.invitations} />
-            <Stat label="workspace.activeBids" value={summary.activeBids} />
+            <Stat label="workspace.invitations" value={summary.invitations} to="/workspace/invitations" />
+            <Stat label="workspace.activeBids" value={summary.activeBids} to="/workspace/bids" />
             <Stat label="workspace.unread" value={summary.unread} to="/notifications" />
           </dl>
         </>
@@ -61,9 +61,9 @@ export default function Workspace() {
         <>
           {summary.unit ? <p className="muted">{summary.unit.name}</p> : null}
           <dl className="stats">
-            <Stat label="workspace.openNeeds" value={summary.open} />
-            <Stat label="workspace.toEvaluate" value={summary.toEvaluate} />
-            <Stat label="workspace.draftNeeds" value={summary.drafts} />
+            <Stat label="workspace.openNeeds" value={summary.open} to="/workspace/needs?tab=open" />
+            <Stat label="workspace.toEvaluate" value={summary.toEvaluate} to="/workspace/needs?tab=evaluate" />
+            <Stat label="workspace.draftNeeds" value={summary.drafts} to="/workspace/needs?tab=draft" />
             <Stat label="workspace.unread" value={summary.unread} to="/notifications" />
           </dl>
         </>

@@ -22,6 +22,14 @@ beforeAll(async () => {
     dropDatabase = async () => {
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
+      // pg's Pool.end() resolves before its sockets have closed; dropping WITH (FORCE) while they are still closing
+      // makes the server kill them, and the dying client's error surfaces as an unhandled exception. Wait (briefly)
+      // until the server has seen every connection of the test database go.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await dropper.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
     };
