@@ -1,7 +1,7 @@
 // Need descriptions are written in Markdown and rendered to HTML on the server: `marked` turns Markdown into HTML,
 // then `sanitize-html` keeps only an allow-list of tags and attributes (no scripts, styles, images, iframes or
 // event handlers; links only to http(s) and mailto, opened with rel="nofollow noopener noreferrer"). Headings are
-// shifted down so a description never competes with the page's own h1/h2. See docs/decisions/006.
+// shifted down so a description never competes with the page's own h1/h2. See docs/decisions/010-markdown-descriptions.md.
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
