@@ -2,8 +2,7 @@
 // a street office posts a cross-district need; an organization from Pudong asks a question, saves the need, bids
 // and changes its bid; a 4A organization is refused with the reasons (the need asks for 5A); the buyer cannot
 // see the bid before the deadline; after it the buyer scores, awards, records the contract, completes and rates;
-// the winner sees its outcome and rating. (The winner's public profile, /orgs/:orgId, is built in parallel by the
-// organizations work; its rating assertion is added when the branches merge.)
+// the winner sees its outcome and rating, and its public profile shows the review.
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, expect, expectAccessible, logIn, screenshot, test } from "./fixtures.ts";
 
@@ -203,7 +202,13 @@ test("a need from posting to rating: sealed bids, a real deadline, award, delive
   await expect(result).toContainText("验收合格");
   await expect(org2.locator("#questions")).toContainText("名单由各居委会提供");
   await screenshot(org2, "need-notice-completed-zh-desktop");
-  // NOTE (merge): the organizations branch builds /orgs/:orgId; assert there that the profile shows the rating.
+  // The winner's public profile carries the delivery into its track record.
+  await result.getByRole("link", { name: orgName }).click();
+  await expect(org2).toHaveURL(/\/orgs\/\d+$/);
+  const reviews = org2.locator("main");
+  await expect(reviews).toContainText(title);
+  await expect(reviews).toContainText("送餐准时，老人满意度高，服务记录规范。");
+  await expectAccessible(org2);
 });
 
 test("the notice, the bid form and the evaluation table read well in English and on a phone", async ({ browser }) => {
