@@ -8,6 +8,7 @@
 // - the status changes only when the file has a `status` value: a registry confirms registration, not the
 //   platform's own decisions (suspensions, rejections, or who may act for a self-registered account).
 // New organizations are verified and active unless their `status` says otherwise.
+import { isUniqueViolation } from "#app/modules/db/errors.server.ts";
 import type { Prisma } from "#app/.server/prisma/client.ts";
 import { getDatabase, prisma } from "#app/db.server.ts";
 import { actorLabel, requireAdminActor, ServiceError, type Actor } from "#app/modules/accounts/permissions.ts";
@@ -401,8 +402,7 @@ function count(report: ImportReport, planned: Planned[]) {
 }
 
 function describeDbError(error: unknown) {
-  const code = (error as { code?: string }).code;
-  if (code === "23505") return "identifier already exists";
+  if (isUniqueViolation(error)) return "identifier already exists";
   return error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);
 }
 

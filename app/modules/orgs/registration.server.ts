@@ -3,6 +3,7 @@ import { prisma } from "#app/db.server.ts";
 import { hashPassword } from "#app/modules/accounts/password.server.ts";
 import { ServiceError } from "#app/modules/accounts/permissions.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
+import { isUniqueViolation } from "#app/modules/db/errors.server.ts";
 import { enqueue } from "#app/modules/outbox/outbox.server.ts";
 import { isFiledKind, type OrgSignup } from "./schemas.ts";
 import { normalizeUscc, parseUscc } from "./uscc.ts";
@@ -103,7 +104,7 @@ export async function registerOrganization(input: OrgSignup) {
     });
   } catch (error) {
     // Two sign-ups racing for the same identifier: the unique constraint decides, the loser gets a clear answer.
-    if ((error as { code?: string }).code === "P2002") throw new ServiceError(409, uscc ? "orgs.uscc.taken" : "orgs.filingNo.taken");
+    if (isUniqueViolation(error)) throw new ServiceError(409, uscc ? "orgs.uscc.taken" : "orgs.filingNo.taken");
     throw error;
   }
 }
