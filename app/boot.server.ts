@@ -6,6 +6,7 @@ import { purgeOldLoginAttempts } from "#app/modules/accounts/rate-limit.server.t
 import { purgeExpiredSessions } from "#app/modules/accounts/sessions.server.ts";
 import { registerEmailHandler } from "#app/modules/notify/email-worker.server.ts";
 import { purgeProcessedOutbox, runOutboxOnce } from "#app/modules/outbox/worker.server.ts";
+import { peekSearch, registerSearchHandlers, searchHealth, startSearch, stopSearch } from "#app/modules/search/index.server.ts";
 
 const timers: NodeJS.Timeout[] = [];
 let booted: Promise<void> | undefined;
@@ -13,6 +14,7 @@ let booted: Promise<void> | undefined;
 /** Registers every module's outbox handlers (server, CLI and tests call this). */
 export function registerHandlers() {
   registerEmailHandler();
+  registerSearchHandlers();
 }
 
 export function boot(): Promise<void> {
@@ -25,6 +27,14 @@ export function boot(): Promise<void> {
       const { seedDemoIfEmpty } = await import("../prisma/seed/index.ts");
       await seedDemoIfEmpty();
     }
+    // The search index is ready before the first request: built from the database (embedded engine) or checked
+    // and, when empty, filled (Meilisearch).
+    const started = Date.now();
+    const search = await startSearch();
+    const { documents } = search.status;
+    console.log(
+      `Search (${search.engine.kind}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${documents.needs} needs, ${documents.orgs} organizations.`,
+    );
     if (env.BACKGROUND_JOBS === "true") startBackgroundJobs();
   })();
   return booted;
@@ -49,6 +59,11 @@ function every(ms: number, task: () => Promise<unknown>) {
 
 function startBackgroundJobs() {
   every(1_000, () => runOutboxOnce());
+  // The embedded index of this process follows the outbox itself (Meilisearch rows go through runOutboxOnce).
+  every(1_000, async () => {
+    const search = peekSearch();
+    if (search && !search.engine.shared) await search.poll(true);
+  });
   every(60 * 60_000, async () => {
     await purgeExpiredSessions();
     await purgeOldLoginAttempts();
@@ -58,6 +73,7 @@ function startBackgroundJobs() {
 
 export async function shutdown() {
   for (const timer of timers.splice(0)) clearInterval(timer);
+  await stopSearch();
   await closeDatabase();
 }
 
@@ -69,6 +85,11 @@ export async function health() {
     checks.database = { ok: true, detail: db.kind };
   } catch (error) {
     checks.database = { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+  try {
+    checks.search = await searchHealth();
+  } catch (error) {
+    checks.search = { ok: false, detail: error instanceof Error ? error.message : String(error) };
   }
   return { ok: Object.values(checks).every((check) => check.ok), checks };
 }

@@ -12,5 +12,8 @@ export default [
   route("workspace", "routes/workspace.tsx"),
   route("notifications", "routes/notifications.tsx"),
   route("account/sessions", "routes/account.sessions.tsx"),
+  route("needs", "routes/needs.tsx"),
+  route("orgs", "routes/orgs.tsx"),
+  route("api/v1/search/suggest", "routes/api.v1.search.suggest.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

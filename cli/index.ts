@@ -1,5 +1,6 @@
 // `npm run cli -- <command>`: the one command-line entry point (see DESIGN.md, "Contracts").
 import { Command } from "commander";
+import { registerSearchCommands } from "./commands/search.ts";
 import { registerSeedCommand } from "./commands/seed.ts";
 import { registerUserCommands } from "./commands/users.ts";
 
@@ -9,6 +10,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerSeedCommand(program);
+registerSearchCommands(program);
 registerUserCommands(program);
 
 await program.parseAsync(process.argv);

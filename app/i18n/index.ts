@@ -1,11 +1,12 @@
 import { commonMessages } from "./messages/common.ts";
 import { orgsMessages } from "./messages/orgs.ts";
+import { searchMessages } from "./messages/search.ts";
 import { DEFAULT_LOCALE, type Locale } from "./define.ts";
 
 export { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from "./define.ts";
 
 // Add an area's dictionary here.
-const areas = [commonMessages, orgsMessages] as const;
+const areas = [commonMessages, orgsMessages, searchMessages] as const;
 
 type Merge<T extends readonly { zh: Record<string, string> }[]> = T extends readonly [
   infer Head extends { zh: Record<string, string> },

@@ -31,10 +31,11 @@ const MAX_VALUES = 30;
 const DISTRICT_CODE = /^\d{6}$/;
 const STREET_CODE = /^\d{9}$/;
 
+/** Control and format characters become spaces; an over-long query is cut (the page then searches its start). */
 const query = z
   .string()
-  .transform((value) => value.normalize("NFKC").replace(/[\p{Cc}\p{Cf}\uE000\uE001]/gu, " ").replace(/\s+/g, " ").trim())
-  .pipe(z.string().max(MAX_QUERY_LENGTH));
+  .max(10_000)
+  .transform((value) => [...value.normalize("NFKC").replace(/[\p{Cc}\p{Cf}\p{Co}]/gu, " ").replace(/\s+/g, " ").trim()].slice(0, MAX_QUERY_LENGTH).join("").trim());
 
 const flag = z.enum(["1", "true", "on"]).transform(() => true);
 
