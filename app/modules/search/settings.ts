@@ -57,6 +57,7 @@ const ORG_SETTINGS: IndexSettings = {
     "lastActiveAt",
   ],
   sortableAttributes: ["id", "name", "grade", "completedContracts", "ratingAvg", "foundedOn", "verifiedAt", ...FAIR],
+  // Cases are searchable, not returned (the profile page shows them); hits stay small.
   displayedAttributes: [
     "id",
     "name",
@@ -64,7 +65,6 @@ const ORG_SETTINGS: IndexSettings = {
     "tags",
     "tagsEn",
     "tagIds",
-    "cases",
     "codes",
     "kind",
     "isCommunityOrg",
@@ -137,12 +137,12 @@ const NEED_SETTINGS: IndexSettings = {
     "publishedAt",
   ],
   sortableAttributes: ["id", "publishedAt", "bidDeadline", "budget", ...FAIR],
+  // The description is searchable, not returned (the need's page shows it); hits stay small.
   displayedAttributes: [
     "id",
     "externalId",
     "title",
     "summary",
-    "description",
     "catalogId",
     "catalogCode",
     "catalogName",

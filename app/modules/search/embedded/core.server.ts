@@ -31,6 +31,12 @@ export class Postings {
     this.masks[this.length] = mask;
     this.length++;
   }
+  /** Gives back unused capacity (after a bulk build). */
+  trim() {
+    if (this.slots.length === this.length) return;
+    this.slots = this.slots.slice(0, Math.max(this.length, 1));
+    this.masks = this.masks.slice(0, Math.max(this.length, 1));
+  }
 }
 
 /**
@@ -50,12 +56,95 @@ export function dictionaryTerm(key: string): string {
   return key.replace(/~([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-type FacetColumn = {
+/** An Int32Array that grows as slots are added. */
+export class GrowInt32 {
+  data: Int32Array;
+  constructor(readonly fill = 0) {
+    this.data = new Int32Array(1024).fill(fill);
+  }
+  set(index: number, value: number) {
+    if (index >= this.data.length) {
+      const next = new Int32Array(Math.max(index + 1, this.data.length * 2)).fill(this.fill);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[index] = value;
+  }
+  /** Gives back spare capacity. */
+  trim(length: number) {
+    if (this.data.length > length) this.data = this.data.slice(0, Math.max(length, 1));
+  }
+}
+
+/** A Float64Array that grows as slots are added (NaN: no number). */
+export class GrowFloat64 {
+  data = new Float64Array(1024).fill(Number.NaN);
+  set(index: number, value: number) {
+    if (index >= this.data.length) {
+      const next = new Float64Array(Math.max(index + 1, this.data.length * 2)).fill(Number.NaN);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[index] = value;
+  }
+  trim(length: number) {
+    if (this.data.length > length) this.data = this.data.slice(0, Math.max(length, 1));
+  }
+}
+
+/**
+ * A short list of integers per slot, all in one pooled array (60k small typed arrays would cost more in object
+ * headers than in data). Replaced lists leave garbage in the pool until the next vacuum.
+ */
+export class SlotLists {
+  start = new GrowInt32();
+  count = new GrowInt32();
+  pool = new GrowInt32();
+  used = 0;
+  set(slot: number, values: ArrayLike<number>) {
+    this.start.set(slot, this.used);
+    this.count.set(slot, values.length);
+    for (let i = 0; i < values.length; i++) this.pool.set(this.used++, values[i]);
+  }
+  clear(slot: number) {
+    this.start.set(slot, 0);
+    this.count.set(slot, 0);
+  }
+  trim(slots: number) {
+    this.start.trim(slots);
+    this.count.trim(slots);
+    this.pool.trim(this.used);
+  }
+  /** A copy holding only the kept slots, renumbered. */
+  remap(remap: Int32Array): SlotLists {
+    const next = new SlotLists();
+    for (let slot = 0; slot < remap.length; slot++) {
+      if (remap[slot] < 0) continue;
+      const start = this.start.data[slot];
+      next.set(remap[slot], this.pool.data.subarray(start, start + this.count.data[slot]));
+    }
+    return next;
+  }
+}
+
+/**
+ * A filterable attribute's values, dictionary-encoded by slot: the first value's code (-1: none) and, for array
+ * values, the codes of the others. Filters and facet counts read these instead of the documents.
+ */
+export type FacetColumn = {
   codes: Map<string, number>;
   names: string[];
-  /** Per slot: -1 (no value), one code, or the codes of an array value. */
-  perSlot: (number | Int32Array)[];
+  /** The original values (number, string or boolean) behind the names, to rebuild documents. */
+  values: unknown[];
+  /** Whether the attribute holds arrays. */
+  array: boolean;
+  first: GrowInt32;
+  /** Created when a document first has more than one value here. */
+  more: SlotLists | null;
 };
+
+/** A numeric attribute by slot; `arrays` is set once any document had an array there (then filters read documents). */
+export type NumberColumn = { values: GrowFloat64; arrays: boolean };
 
 export function facetKey(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -70,10 +159,17 @@ export type CoreOptions = {
   sortable: string[];
   /** Long text attributes (descriptions): indexed, but their word sequences are not kept. */
   longText: string[];
+  /** Attributes kept in the stored document (the rest is indexed only). */
+  stored: string[];
+  /** Attributes whose word sequences are kept (names, titles, tags): what exactness and proximity compare. */
+  exact: string[];
 };
 
 /** Longest element whose word sequence is kept for the exactness and proximity rules. */
 const MAX_SEQUENCE = 32;
+
+/** Today's fair-order fields are hashes of the id: computed when sorting, never stored (docs/decisions/006). */
+export const FAIR_FIELD = /^fair([0-6])$/;
 
 export const HIDDEN_FIELD = "_search";
 
@@ -92,22 +188,73 @@ export class IndexCore<Doc extends { id: number }> {
    * Word sequences of the short attributes (names, titles, tags) by slot, flattened as
    * [field, length, termId × length, field, length, …]: what the exactness and proximity rules compare.
    */
-  sequences: (Int32Array | undefined)[] = [];
+  sequences = new SlotLists();
   readonly longFields: Set<number>;
-  /** Numeric sortable attributes by slot (NaN: missing or not a number), read by the sort rule. */
-  numbers = new Map<string, number[]>();
+  readonly exactFields: Set<number>;
+  /**
+   * Numeric attributes (sortable and filterable) by slot, read by filters and the sort rule; created when an
+   * attribute first holds a number. Strings, booleans and arrays go to `facets` (dictionary-encoded) instead.
+   */
+  numbers = new Map<string, NumberColumn>();
+  private readonly columnAttrs: string[];
+  private readonly facetable: Set<string>;
+  /** The id of each slot (fair order is computed from it). */
+  ids = new GrowInt32(-1);
 
   constructor(readonly options: CoreOptions) {
     if (options.searchable.length > 16) throw new Error("at most 16 searchable attributes");
     this.searchable = options.searchable;
     this.hiddenField = options.searchable.indexOf(HIDDEN_FIELD);
     this.longFields = new Set(options.searchable.flatMap((attr, field) => (options.longText.includes(attr) ? [field] : [])));
-    for (const attr of options.facetable) this.facets.set(attr, { codes: new Map(), names: [], perSlot: [] });
-    for (const attr of options.sortable) this.numbers.set(attr, []);
+    this.exactFields = new Set(options.searchable.flatMap((attr, field) => (options.exact.includes(attr) ? [field] : [])));
+    this.columnAttrs = [...new Set([...options.sortable, ...options.facetable])].filter((attr) => !FAIR_FIELD.test(attr));
+    this.facetable = new Set(options.facetable);
   }
 
   get size() {
     return this.slotOf.size;
+  }
+
+  // Repeated short values (tag names, districts, kinds) are stored once, not once per document.
+  private interned = new Map<string, string>();
+  private intern(value: string) {
+    if (value.length > 40) return value;
+    const known = this.interned.get(value);
+    if (known !== undefined) return known;
+    this.interned.set(value, value);
+    return value;
+  }
+
+  /**
+   * The stored part of a document: displayed text (names, descriptions, tag names). Attributes kept in columns
+   * (filterable ones, sortable numbers) are not stored twice: `materialize` puts them back.
+   */
+  private storedCopy(doc: Doc): Doc {
+    const record = doc as unknown as Record<string, unknown>;
+    const out: Record<string, unknown> = { id: doc.id };
+    for (const attr of this.options.stored) {
+      if (attr === "id" || !(attr in record)) continue;
+      const value = record[attr];
+      if (this.facetable.has(attr) || (typeof value === "number" && this.columnAttrs.includes(attr))) continue;
+      const shared = this.columnAttrs.includes(attr) || /Names?$/.test(attr);
+      if (typeof value === "string") out[attr] = shared ? this.intern(value) : value;
+      else if (Array.isArray(value)) out[attr] = value.map((item) => (typeof item === "string" ? this.intern(item) : item));
+      else out[attr] = value;
+    }
+    return out as unknown as Doc;
+  }
+
+  /** Gives back spare capacity after a bulk build. */
+  trim() {
+    const slots = this.docs.length;
+    for (const postings of this.postings) postings.trim();
+    for (const column of this.facets.values()) {
+      column.first.trim(slots);
+      column.more?.trim(slots);
+    }
+    for (const column of this.numbers.values()) column.values.trim(slots);
+    this.sequences.trim(slots);
+    this.ids.trim(slots);
   }
 
   get slotCount() {
@@ -128,7 +275,7 @@ export class IndexCore<Doc extends { id: number }> {
   add(doc: Doc) {
     if (this.slotOf.has(doc.id)) this.remove(doc.id);
     const slot = this.docs.length;
-    this.docs.push(doc);
+    this.docs.push(this.storedCopy(doc));
     this.slotOf.set(doc.id, slot);
 
     const masks = new Map<number, number>();
@@ -140,6 +287,7 @@ export class IndexCore<Doc extends { id: number }> {
       const raw = record[attr];
       const values = Array.isArray(raw) ? raw : [raw];
       const long = this.longFields.has(field);
+      const keepSequence = this.exactFields.has(field);
       const bit = 1 << field;
       const texts = long && values.length > 1 ? [values.join("\n")] : values;
       for (const value of texts) {
@@ -151,13 +299,13 @@ export class IndexCore<Doc extends { id: number }> {
           if (isStopWord(token.word)) continue;
           const id = this.termId(token.word);
           masks.set(id, (masks.get(id) ?? 0) | bit);
-          if (!long && ids.length < MAX_SEQUENCE) ids.push(id);
+          if (keepSequence && ids.length < MAX_SEQUENCE) ids.push(id);
         }
-        if (!long && ids.length > 0) sequence.push(field, ids.length, ...ids);
+        if (keepSequence && ids.length > 0) sequence.push(field, ids.length, ...ids);
         for (const extra of analysis.extras) extras.add(extra);
       }
     });
-    this.sequences[slot] = sequence.length > 0 ? Int32Array.from(sequence) : undefined;
+    this.sequences.set(slot, sequence);
     if (this.hiddenField >= 0) {
       const bit = 1 << this.hiddenField;
       for (const extra of extras) {
@@ -167,32 +315,85 @@ export class IndexCore<Doc extends { id: number }> {
     }
     for (const [id, mask] of masks) this.postings[id].push(slot, mask);
 
-    for (const [attr, column] of this.numbers) {
-      const value = record[attr];
-      column[slot] = typeof value === "number" ? value : typeof value === "boolean" ? Number(value) : Number.NaN;
+    this.ids.set(slot, doc.id);
+    for (const attr of this.columnAttrs) this.setColumns(attr, slot, record[attr]);
+  }
+
+  /** Numbers go to a numeric column; strings, booleans and arrays to a dictionary-encoded one. */
+  private setColumns(attr: string, slot: number, value: unknown) {
+    let numbers = this.numbers.get(attr);
+    let facet = this.facets.get(attr);
+    if (typeof value === "number" && Number.isFinite(value)) {
+      if (!numbers) this.numbers.set(attr, (numbers = { values: new GrowFloat64(), arrays: false }));
+      numbers.values.set(slot, value);
+      facet?.first.set(slot, -1);
+      facet?.more?.clear(slot);
+      return;
     }
-    for (const [attr, column] of this.facets) {
-      const value = record[attr];
-      if (Array.isArray(value)) {
-        const codes: number[] = [];
-        for (const item of value) {
-          const key = facetKey(item);
-          if (key !== null) codes.push(this.facetCode(column, key));
-        }
-        column.perSlot[slot] = codes.length === 0 ? -1 : codes.length === 1 ? codes[0] : Int32Array.from(codes);
-      } else {
-        const key = facetKey(value);
-        column.perSlot[slot] = key === null ? -1 : this.facetCode(column, key);
+    numbers?.values.set(slot, Number.NaN);
+    if (value === null || value === undefined) {
+      facet?.first.set(slot, -1);
+      facet?.more?.clear(slot);
+      return;
+    }
+    if (!this.facetable.has(attr)) return; // a sortable-only text attribute stays in the stored document
+    if (!facet) this.facets.set(attr, (facet = { codes: new Map(), names: [], values: [], array: false, first: new GrowInt32(-1), more: null }));
+    if (Array.isArray(value)) {
+      facet.array = true;
+      if (numbers) numbers.arrays = true;
+      else this.numbers.set(attr, { values: new GrowFloat64(), arrays: true });
+      const codes: number[] = [];
+      for (const item of value) {
+        const key = facetKey(item);
+        if (key !== null) codes.push(this.facetCode(facet, key, item));
       }
+      facet.first.set(slot, codes.length === 0 ? -1 : codes[0]);
+      if (codes.length > 1) (facet.more ??= new SlotLists()).set(slot, codes.slice(1));
+      else facet.more?.clear(slot);
+    } else {
+      const key = facetKey(value);
+      facet.first.set(slot, key === null ? -1 : this.facetCode(facet, key, value));
+      facet.more?.clear(slot);
     }
   }
 
-  private facetCode(column: FacetColumn, key: string) {
+  /** The full document of a slot: the stored part plus the attributes kept in columns. */
+  materialize(slot: number): Doc | undefined {
+    const stored = this.docs[slot] as unknown as Record<string, unknown> | undefined;
+    if (!stored) return undefined;
+    const out: Record<string, unknown> = { ...stored };
+    for (const attr of this.columnAttrs) {
+      if (attr in out) continue;
+      const facet = this.facets.get(attr);
+      const numbers = this.numbers.get(attr);
+      if (facet?.array || numbers?.arrays) {
+        const list: unknown[] = [];
+        if (facet) {
+          const first = facet.first.data[slot];
+          if (first >= 0) list.push(facet.values[first]);
+          if (facet.more) {
+            const start = facet.more.start.data[slot];
+            for (let i = start, end = start + facet.more.count.data[slot]; i < end; i++) list.push(facet.values[facet.more.pool.data[i]]);
+          }
+        }
+        out[attr] = list;
+        continue;
+      }
+      const number = numbers?.values.data[slot];
+      if (number !== undefined && number === number) out[attr] = number;
+      else if (facet && facet.first.data[slot] >= 0) out[attr] = facet.values[facet.first.data[slot]];
+      else out[attr] = null;
+    }
+    return out as unknown as Doc;
+  }
+
+  private facetCode(column: FacetColumn, key: string, value: unknown) {
     let code = column.codes.get(key);
     if (code === undefined) {
       code = column.names.length;
       column.codes.set(key, code);
       column.names.push(key);
+      column.values.push(value);
     }
     return code;
   }
@@ -202,9 +403,13 @@ export class IndexCore<Doc extends { id: number }> {
     if (slot === undefined) return false;
     this.slotOf.delete(id);
     this.docs[slot] = undefined;
-    this.sequences[slot] = undefined;
-    for (const column of this.facets.values()) column.perSlot[slot] = -1;
-    for (const column of this.numbers.values()) column[slot] = Number.NaN;
+    this.sequences.clear(slot);
+    for (const column of this.facets.values()) {
+      column.first.set(slot, -1);
+      column.more?.clear(slot);
+    }
+    for (const column of this.numbers.values()) column.values.set(slot, Number.NaN);
+    this.ids.set(slot, -1);
     this.dead++;
     return true;
   }
@@ -242,23 +447,19 @@ export class IndexCore<Doc extends { id: number }> {
       postings.length = w;
     }
     for (const column of this.facets.values()) {
-      const perSlot: (number | Int32Array)[] = [];
-      column.perSlot.forEach((value, slot) => {
-        if (remap[slot] >= 0) perSlot[remap[slot]] = value;
-      });
-      column.perSlot = perSlot;
+      const first = new GrowInt32(-1);
+      for (let slot = 0; slot < remap.length; slot++) if (remap[slot] >= 0) first.set(remap[slot], column.first.data[slot]);
+      column.first = first;
+      column.more = column.more?.remap(remap) ?? null;
     }
-    const sequences: (Int32Array | undefined)[] = [];
-    this.sequences.forEach((value, slot) => {
-      if (remap[slot] >= 0) sequences[remap[slot]] = value;
-    });
-    this.sequences = sequences;
-    for (const [attr, column] of this.numbers) {
-      const next: number[] = [];
-      column.forEach((value, slot) => {
-        if (remap[slot] >= 0) next[remap[slot]] = value;
-      });
-      this.numbers.set(attr, next);
+    const ids = new GrowInt32(-1);
+    for (let slot = 0; slot < remap.length; slot++) if (remap[slot] >= 0) ids.set(remap[slot], this.ids.data[slot]);
+    this.ids = ids;
+    this.sequences = this.sequences.remap(remap);
+    for (const column of this.numbers.values()) {
+      const next = new GrowFloat64();
+      for (let slot = 0; slot < remap.length; slot++) if (remap[slot] >= 0) next.set(remap[slot], column.values.data[slot]);
+      column.values = next;
     }
     this.docs = docs;
     this.slotOf = new Map(docs.map((doc, slot) => [doc.id, slot]));

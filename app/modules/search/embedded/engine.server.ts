@@ -3,8 +3,8 @@
 // ranking rules in the configured order (words, typo, proximity, attribute, exactness, sort), synonyms, typo
 // tolerance, prefix search on the last word, highlighting and cropping. Where it approximates Meilisearch is listed in
 // docs/decisions/006-search.md.
-import type { NeedDoc, OrgDoc, SearchDoc } from "../documents.ts";
-import { compileFilter, filterAttributes, FilterSyntaxError, parseFilter, type Predicate } from "../filter.ts";
+import { hashId, type NeedDoc, type OrgDoc, type SearchDoc } from "../documents.ts";
+import { filterAttributes, FilterSyntaxError, parseFilter, type FilterNode } from "../filter.ts";
 import {
   SearchError,
   type Hit,
@@ -16,12 +16,15 @@ import {
   type SearchResponse,
 } from "../port.ts";
 import { analyse, normalizeText } from "../tokenizer.server.ts";
-import { dictionaryKey, IndexCore } from "./core.server.ts";
+import { dictionaryKey, FAIR_FIELD, IndexCore } from "./core.server.ts";
+import { compileSlotFilter } from "./slot-filter.server.ts";
 import { planQuery, synonymTable, type QueryGroup, type QueryPlan, type QueryWord, type SynonymTable, type TypoConfig } from "./query.server.ts";
 
 const NONE = 255;
 /** Attributes too long to ever equal a query (skipped by the exactness rule). */
 const LONG_TEXT = new Set(["description", "cases", "summary"]);
+/** Attributes whose word sequences the exactness and proximity rules compare. */
+const EXACT_FIELDS = ["name", "title", "tags", "catalogName"];
 const MAX_PREFIX_EXPANSIONS = 2000;
 
 /** Lowest set bit of a 16-bit mask (the most important field a word was found in); 16 when empty. */
@@ -88,6 +91,8 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
       facetable: settings.filterableAttributes,
       sortable: settings.sortableAttributes,
       longText: [...LONG_TEXT],
+      stored: [...new Set([...settings.displayedAttributes, ...settings.filterableAttributes])],
+      exact: EXACT_FIELDS,
     });
   }
 
@@ -109,7 +114,7 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
       settings.searchableAttributes.join() !== this.settings.searchableAttributes.join() ||
       settings.filterableAttributes.join() !== this.settings.filterableAttributes.join() ||
       settings.stopWords.join() !== this.settings.stopWords.join();
-    const docs = structural ? this.core.docs.filter((doc): doc is Doc => doc !== undefined) : [];
+    const docs = structural ? this.core.docs.flatMap((_, slot) => this.core.materialize(slot) ?? []) : [];
     this.settings = settings;
     this.typo = this.typoConfig(settings);
     this.displayed = settings.displayedAttributes;
@@ -146,13 +151,14 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
       // Let the event loop breathe between batches (the server keeps answering while it rebuilds).
       await new Promise((resolve) => setImmediate(resolve));
     }
+    core.trim();
     this.core = core;
     return done;
   }
 
   async getDocument(id: number): Promise<Doc | null> {
     const slot = this.core.slotOf.get(id);
-    return slot === undefined ? null : (this.core.docs[slot] ?? null);
+    return slot === undefined ? null : (this.core.materialize(slot) ?? null);
   }
 
   async health(): Promise<IndexHealth> {
@@ -173,13 +179,12 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
   private validate(request: SearchRequest) {
     const filterable = new Set(this.settings.filterableAttributes);
     const sortable = new Set(this.settings.sortableAttributes);
-    let predicate: Predicate;
+    let node: FilterNode | null;
     try {
-      const node = parseFilter(request.filter);
+      node = parseFilter(request.filter);
       for (const attr of filterAttributes(node)) {
         if (!filterable.has(attr)) bad("invalid_filter", `Attribute \`${attr}\` is not filterable. Filterable attributes: ${[...filterable].join(", ")}.`);
       }
-      predicate = compileFilter(node);
     } catch (error) {
       if (error instanceof FilterSyntaxError) bad("invalid_filter", `Invalid filter: ${error.message} (at ${error.position}).`);
       throw error;
@@ -195,13 +200,14 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
     });
     const offset = Math.max(0, Math.floor(request.offset ?? 0));
     const limit = Math.max(0, Math.floor(request.limit ?? 20));
-    return { predicate, sort, offset, limit };
+    return { node, sort, offset, limit };
   }
 
   private searchSync(request: SearchRequest, cache: Map<string, { plan: QueryPlan; retrieval: Retrieval | null }>): SearchResponse<Doc> {
     const started = performance.now();
-    const { predicate, sort, offset, limit } = this.validate(request);
+    const { node, sort, offset, limit } = this.validate(request);
     const core = this.core;
+    const predicate = compileSlotFilter(node, core);
     const q = request.q ?? "";
     let cached = cache.get(q);
     if (!cached) {
@@ -216,9 +222,9 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
     const hits: number[] = [];
     let wordsMatched: Uint8Array | null = null;
     if (!retrieval) {
+      const docs = core.docs;
       for (let slot = 0; slot < core.slotCount; slot++) {
-        const doc = core.docs[slot];
-        if (doc && predicate(doc as unknown as Record<string, unknown>)) hits.push(slot);
+        if (docs[slot] !== undefined && predicate(slot)) hits.push(slot);
       }
     } else if (strategy === "all") {
       const ordered = [...retrieval.groups].sort((a, b) => a.count - b.count);
@@ -233,8 +239,7 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
           }
         }
         if (!all) continue;
-        const doc = core.docs[slot];
-        if (doc && predicate(doc as unknown as Record<string, unknown>)) hits.push(slot);
+        if (core.docs[slot] !== undefined && predicate(slot)) hits.push(slot);
       }
     } else {
       // "last": documents matching the first word at least; more leading words matched rank higher.
@@ -242,8 +247,7 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
       const first = retrieval.groups[0];
       for (let i = 0; i < first.count; i++) {
         const slot = first.touched[i];
-        const doc = core.docs[slot];
-        if (!doc || !predicate(doc as unknown as Record<string, unknown>)) continue;
+        if (core.docs[slot] === undefined || !predicate(slot)) continue;
         let k = 1;
         while (k < retrieval.groups.length && retrieval.groups[k].typo[slot] !== NONE) k++;
         wordsMatched[slot] = k;
@@ -260,7 +264,7 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
     const ordered = needed === 0 || hits.length === 0 ? [] : this.rank(hits, plan, retrieval, wordsMatched, sort, needed);
     const page = ordered.slice(offset, offset + limit);
     const formatted = this.formatter(request, plan, retrieval);
-    const result: Hit<Doc>[] = page.map((slot) => formatted(core.docs[slot] as Doc));
+    const result: Hit<Doc>[] = page.map((slot) => formatted(core.materialize(slot) as Doc));
     return {
       hits: result,
       query: q,
@@ -396,36 +400,48 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
     distribution: Record<string, Record<string, number>>,
     stats: Record<string, { min: number; max: number }>,
   ) {
-    const column = this.core.facets.get(facet);
-    if (!column) return;
-    const counts = new Int32Array(column.names.length);
-    for (const slot of hits) {
-      const value = column.perSlot[slot];
-      if (typeof value === "number") {
-        if (value >= 0) counts[value]++;
-      } else {
-        for (let i = 0; i < value.length; i++) counts[value[i]]++;
-      }
-    }
     const entries: [string, number][] = [];
-    counts.forEach((count, code) => {
-      if (count > 0) entries.push([column.names[code], count]);
-    });
+    const column = this.core.facets.get(facet);
+    if (column) {
+      const counts = new Int32Array(column.names.length);
+      const first = column.first.data;
+      const more = column.more;
+      for (let h = 0; h < hits.length; h++) {
+        const code = first[hits[h]];
+        if (code >= 0) counts[code]++;
+      }
+      if (more) {
+        const start = more.start.data;
+        const count = more.count.data;
+        const pool = more.pool.data;
+        for (let h = 0; h < hits.length; h++) {
+          const slot = hits[h];
+          for (let i = start[slot], end = i + count[slot]; i < end; i++) counts[pool[i]]++;
+        }
+      }
+      counts.forEach((count, code) => {
+        if (count > 0) entries.push([column.names[code], count]);
+      });
+    }
+    // Numbers (budgets, dates) are not dictionary-encoded: counted here, only when asked for.
+    const numbers = this.core.numbers.get(facet);
+    if (numbers && !numbers.arrays) {
+      const data = numbers.values.data;
+      const counts = new Map<number, number>();
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let h = 0; h < hits.length; h++) {
+        const value = data[hits[h]];
+        if (value !== value) continue;
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+        if (value < min) min = value;
+        if (value > max) max = value;
+      }
+      for (const [value, count] of counts) entries.push([String(value), count]);
+      if (counts.size > 0 && !column) stats[facet] = { min, max };
+    }
     entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     distribution[facet] = Object.fromEntries(entries.slice(0, this.settings.maxValuesPerFacet));
-
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (const [name] of entries) {
-      const n = Number(name);
-      if (name.trim() === "" || !Number.isFinite(n)) {
-        min = Number.POSITIVE_INFINITY;
-        break;
-      }
-      if (n < min) min = n;
-      if (n > max) max = n;
-    }
-    if (entries.length > 0 && Number.isFinite(min)) stats[facet] = { min, max };
   }
 
   // ───────────────────────────── ranking ─────────────────────────────
@@ -443,19 +459,32 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
     for (const rule of this.settings.rankingRules) {
       if (rule === "sort") {
         for (const { attr, desc } of sort) {
-          const column = this.core.numbers.get(attr) ?? [];
           const sign = desc ? -1 : 1;
+          const fair = FAIR_FIELD.exec(attr);
+          if (fair) {
+            // Today's fair order: a hash of the id (the same values Meilisearch stores in fair0…fair6).
+            const salt = Number(fair[1]);
+            const ids = this.core.ids.data;
+            rules.push({
+              fill: (slots, keys) => {
+                for (let i = 0; i < slots.length; i++) keys[i] = sign * hashId(ids[slots[i]], salt);
+              },
+            });
+            continue;
+          }
+          const column = this.core.numbers.get(attr)?.values.data ?? new Float64Array(0);
+          const facet = this.core.facets.get(attr);
           rules.push({
             fill: (slots, keys) => {
               for (let i = 0; i < slots.length; i++) {
                 const slot = slots[i];
                 const n = column[slot];
-                if (n === n) {
-                  keys[i] = sign * n; // not NaN
+                if (n !== undefined && n === n) {
+                  keys[i] = sign * n; // a number (not NaN)
                   continue;
                 }
-                const value = docs[slot][attr];
-                // Documents without the attribute come last, as in Meilisearch.
+                // Text values sort by rank; documents without the attribute come last, as in Meilisearch.
+                const value = facet && !facet.array ? (facet.first.data[slot] >= 0 ? facet.values[facet.first.data[slot]] : null) : docs[slot][attr];
                 keys[i] = typeof value === "string" ? this.stringRank(attr, value, desc) : Number.POSITIVE_INFINITY;
               }
             },
@@ -525,7 +554,9 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
   private stringRank(attr: string, value: string, desc: boolean) {
     let entry = this.stringRanks.get(attr);
     if (!entry || entry.version !== this.core.docs.length) {
-      const values = [...new Set(this.core.docs.map((doc) => (doc as Record<string, unknown> | undefined)?.[attr]).filter((v): v is string => typeof v === "string"))].sort();
+      const facet = this.core.facets.get(attr);
+      const source = facet ? facet.values : this.core.docs.map((doc) => (doc as Record<string, unknown> | undefined)?.[attr]);
+      const values = [...new Set(source.filter((v): v is string => typeof v === "string"))].sort();
       entry = { version: this.core.docs.length, ranks: new Map(values.map((v, i) => [v, i])) };
       this.stringRanks.set(attr, entry);
     }
@@ -545,14 +576,16 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
   private proximityKey(plan: QueryPlan, groups: GroupMatch[]) {
     const wanted = this.queryTermIds(plan);
     const known = !wanted.includes(-1);
-    const sequences = this.core.sequences;
+    const starts = this.core.sequences.start.data;
+    const counts = this.core.sequences.count.data;
+    const seq = this.core.sequences.pool.data;
     const level = (slot: number) => {
       let common = 0xffff;
       for (const g of groups) common &= g.any[slot];
       if (common === 0) return 2;
-      const seq = sequences[slot];
-      if (seq && known) {
-        for (let i = 0; i < seq.length; ) {
+      if (known) {
+        const end = starts[slot] + counts[slot];
+        for (let i = starts[slot]; i < end; ) {
           const length = seq[i + 1];
           const start = i + 2;
           if (!(common & (1 << seq[i]))) {
@@ -580,13 +613,15 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
    */
   private exactnessKey(plan: QueryPlan, groups: GroupMatch[]) {
     const wanted = this.queryTermIds(plan);
-    const sequences = this.core.sequences;
+    const seqStart = this.core.sequences.start.data;
+    const seqCount = this.core.sequences.count.data;
+    const seq = this.core.sequences.pool.data;
     const usable = wanted.length > 0 && !wanted.includes(-1);
     const level = (slot: number) => {
-      const seq = sequences[slot];
       let starts = false;
-      if (usable && seq) {
-        for (let i = 0; i < seq.length; ) {
+      if (usable) {
+        const end = seqStart[slot] + seqCount[slot];
+        for (let i = seqStart[slot]; i < end; ) {
           const length = seq[i + 1];
           const start = i + 2;
           if (length >= wanted.length) {
