@@ -196,7 +196,7 @@ export class IndexCore<Doc extends { id: number }> {
    * attribute first holds a number. Strings, booleans and arrays go to `facets` (dictionary-encoded) instead.
    */
   numbers = new Map<string, NumberColumn>();
-  private readonly columnAttrs: string[];
+  readonly columnAttrs: string[];
   private readonly facetable: Set<string>;
   /** The id of each slot (fair order is computed from it). */
   ids = new GrowInt32(-1);

@@ -17,7 +17,7 @@ import {
 } from "../port.ts";
 import { analyse, normalizeText } from "../tokenizer.server.ts";
 import { dictionaryKey, FAIR_FIELD, IndexCore } from "./core.server.ts";
-import { compileSlotFilter } from "./slot-filter.server.ts";
+import { compileSlotFilter, type FilterCache } from "./slot-filter.server.ts";
 import { planQuery, synonymTable, type QueryGroup, type QueryPlan, type QueryWord, type SynonymTable, type TypoConfig } from "./query.server.ts";
 
 const NONE = 255;
@@ -169,9 +169,11 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
     return this.searchSync(request, new Map());
   }
 
+  /** Several requests at once; they share query matching and filter conditions (a page and its facet counts). */
   async multiSearch(requests: SearchRequest[]): Promise<SearchResponse<Doc>[]> {
     const cache = new Map<string, { plan: QueryPlan; retrieval: Retrieval | null }>();
-    return requests.map((request) => this.searchSync(request, cache));
+    const filters: FilterCache = new Map();
+    return requests.map((request) => this.searchSync(request, cache, requests.length > 1 ? filters : undefined));
   }
 
   // ───────────────────────────── search ─────────────────────────────
@@ -203,11 +205,11 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
     return { node, sort, offset, limit };
   }
 
-  private searchSync(request: SearchRequest, cache: Map<string, { plan: QueryPlan; retrieval: Retrieval | null }>): SearchResponse<Doc> {
+  private searchSync(request: SearchRequest, cache: Map<string, { plan: QueryPlan; retrieval: Retrieval | null }>, filters?: FilterCache): SearchResponse<Doc> {
     const started = performance.now();
     const { node, sort, offset, limit } = this.validate(request);
     const core = this.core;
-    const predicate = compileSlotFilter(node, core);
+    const predicate = compileSlotFilter(node, core, filters);
     const q = request.q ?? "";
     let cached = cache.get(q);
     if (!cached) {

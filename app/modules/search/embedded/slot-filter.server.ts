@@ -66,31 +66,59 @@ function equalsAny<Doc extends { id: number }>(core: IndexCore<Doc>, attr: strin
   return byCode ? (slot) => byNumber(slot) || byCode(slot) : byNumber;
 }
 
-export function compileSlotFilter<Doc extends { id: number }>(node: FilterNode | null, core: IndexCore<Doc>): SlotPredicate {
+/**
+ * Leaf results shared by the requests of one multi-search (a page's facet counts repeat most of its filter): each
+ * distinct condition is evaluated once over all documents into a byte per slot.
+ */
+export type FilterCache = Map<string, Uint8Array>;
+
+export function compileSlotFilter<Doc extends { id: number }>(node: FilterNode | null, core: IndexCore<Doc>, cache?: FilterCache): SlotPredicate {
   if (!node) return () => true;
-  const fallback = () => {
-    const predicate = compileFilter(node);
-    return (slot: number) => predicate(core.materialize(slot) as unknown as Record<string, unknown>);
-  };
+  if (cache && node.type !== "and" && node.type !== "or" && node.type !== "not") {
+    const key = JSON.stringify(node);
+    let bits = cache.get(key);
+    if (!bits) {
+      const predicate = compileLeaf(node, core);
+      bits = new Uint8Array(core.slotCount);
+      for (let slot = 0; slot < bits.length; slot++) if (core.docs[slot] !== undefined && predicate(slot)) bits[slot] = 1;
+      cache.set(key, bits);
+    }
+    const result = bits;
+    return (slot) => result[slot] === 1;
+  }
+  if (node.type === "and" || node.type === "or" || node.type === "not") return compileBranch(node, core, cache);
+  return compileLeaf(node, core);
+}
+
+function compileBranch<Doc extends { id: number }>(node: FilterNode & { type: "and" | "or" | "not" }, core: IndexCore<Doc>, cache?: FilterCache): SlotPredicate {
   switch (node.type) {
     case "and": {
-      const parts = node.children.map((child) => compileSlotFilter(child, core));
+      const parts = node.children.map((child) => compileSlotFilter(child, core, cache));
       return (slot) => {
         for (const part of parts) if (!part(slot)) return false;
         return true;
       };
     }
     case "or": {
-      const parts = node.children.map((child) => compileSlotFilter(child, core));
+      const parts = node.children.map((child) => compileSlotFilter(child, core, cache));
       return (slot) => {
         for (const part of parts) if (part(slot)) return true;
         return false;
       };
     }
-    case "not": {
-      const inner = compileSlotFilter(node.child, core);
+    default: {
+      const inner = compileSlotFilter(node.child, core, cache);
       return (slot) => !inner(slot);
     }
+  }
+}
+
+function compileLeaf<Doc extends { id: number }>(node: FilterNode, core: IndexCore<Doc>): SlotPredicate {
+  const fallback = () => {
+    const predicate = compileFilter(node);
+    return (slot: number) => predicate(core.materialize(slot) as unknown as Record<string, unknown>);
+  };
+  switch (node.type) {
     case "cmp": {
       if (node.op === "=" || node.op === "!=") {
         const has = equalsAny(core, node.attr, [node.value]);
@@ -121,6 +149,28 @@ export function compileSlotFilter<Doc extends { id: number }>(node: FilterNode |
     }
     case "in":
       return equalsAny(core, node.attr, node.values);
+    case "null": {
+      // Documents always carry every attribute; a column attribute is null when neither column holds a value.
+      if (!core.columnAttrs.includes(node.attr)) return fallback();
+      const numbers = core.numbers.get(node.attr);
+      const facet = core.facets.get(node.attr);
+      if (numbers?.arrays || facet?.array) return () => false;
+      const values = numbers?.values.data;
+      const first = facet?.first.data;
+      return (slot) => (values === undefined || values[slot] !== values[slot]) && (first === undefined || first[slot] < 0);
+    }
+    case "exists":
+      // Meilisearch: EXISTS is true for null values too; every document has every attribute of the schema.
+      return core.columnAttrs.includes(node.attr) ? () => true : fallback();
+    case "empty": {
+      const facet = core.facets.get(node.attr);
+      if (!core.columnAttrs.includes(node.attr)) return fallback();
+      if (!facet) return () => false;
+      const first = facet.first.data;
+      const blank = facet.codes.get("");
+      if (facet.array) return (slot) => first[slot] < 0;
+      return blank === undefined ? () => false : (slot) => first[slot] === blank;
+    }
     default:
       return fallback();
   }
