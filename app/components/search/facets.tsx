@@ -4,8 +4,9 @@ import type { MessageKey } from "#app/i18n/index.ts";
 import type { Facet, FacetOption } from "#app/modules/search/view-types.ts";
 import { useT } from "../root-data.ts";
 
-/** How many options show before the rest fold into "more". */
+/** How many options show before the rest fold into "more", and how many are offered at all (the most frequent). */
 const VISIBLE = 8;
+const OFFERED = 24;
 
 export type FacetView = Facet & { legend: string; hint?: string; hidden?: boolean };
 
@@ -40,11 +41,7 @@ function OptionControl({ facet, option, label }: { facet: Facet; option: FacetOp
   return (
     <label className="choice facet-option">
       <input type={facet.kind} name={facet.param} value={option.value} defaultChecked={option.selected} key={`${option.value}-${option.selected}`} />
-      <span className="facet-option__label">{label}</span>
-      <span className="facet-option__count" aria-hidden="true">
-        {number(option.count)}
-      </span>
-      <span className="visually-hidden">（{number(option.count)}）</span>
+      <span className="facet-option__label">{label}</span> <span className="facet-option__count">{number(option.count)}</span>
     </label>
   );
 }
@@ -53,7 +50,8 @@ export function FacetGroup({ facet }: { facet: FacetView }) {
   const { t } = useT();
   const labelOf = useFacetLabel();
   if (facet.hidden) return null;
-  const options = facet.options;
+  // Long lists (tags, streets, catalog items) offer their most frequent values; the search box finds the rest.
+  const options = facet.options.filter((option, index) => option.selected || index < OFFERED);
   const selectedCount = options.filter((option) => option.selected).length;
   // Selected options always show; the rest fold after the first few.
   const visible = options.filter((option, index) => option.selected || index < VISIBLE);

@@ -85,20 +85,38 @@ function withoutPart(parts: Map<string, string>, ...keys: string[]) {
   return f.and(...[...parts].filter(([key]) => !keys.includes(key)).map(([, part]) => part));
 }
 
-async function logSearch(scope: "NEEDS" | "ORGS", q: string, filters: Record<string, unknown>, resultCount: number, actor: Actor) {
+// Search logs are written in batches (every second, or 100 at a time): one insert per search would put a write
+// on every results page. A crash loses at most a second of logs, which only feed the admin's statistics.
+type PendingLog = { scope: "NEEDS" | "ORGS"; query: string; filters: object; resultCount: number; userId: number | null; role: string | null };
+const pendingLogs: PendingLog[] = [];
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+function logSearch(scope: "NEEDS" | "ORGS", q: string, filters: Record<string, unknown>, resultCount: number, actor: Actor) {
+  pendingLogs.push({
+    scope,
+    query: q.slice(0, 200),
+    filters,
+    resultCount,
+    userId: actor.type === "user" ? actor.userId : null,
+    role: actor.type === "user" ? actor.role : actor.type === "system" ? "SYSTEM" : null,
+  });
+  if (pendingLogs.length >= 100) void flushSearchLogs();
+  else if (!flushTimer) {
+    flushTimer = setTimeout(() => void flushSearchLogs(), 1000);
+    flushTimer.unref();
+  }
+}
+
+/** Writes the buffered search logs (also called at shutdown and by tests). */
+export async function flushSearchLogs() {
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = null;
+  const batch = pendingLogs.splice(0);
+  if (batch.length === 0) return;
   try {
-    await prisma.searchLog.create({
-      data: {
-        scope,
-        query: q.slice(0, 200),
-        filters: filters as object,
-        resultCount,
-        userId: actor.type === "user" ? actor.userId : null,
-        role: actor.type === "user" ? actor.role : actor.type === "system" ? "SYSTEM" : null,
-      },
-    });
+    await prisma.searchLog.createMany({ data: batch });
   } catch (error) {
-    console.error("[search] could not write the search log", error);
+    console.error(`[search] could not write ${batch.length} search logs`, error);
   }
 }
 
@@ -302,7 +320,7 @@ export async function searchNeeds(input: {
     checks.forEach((check, i) => counts[i].totalHits > 0 && suggestions.push({ kind: check.kind, href: check.href, count: counts[i].totalHits }));
   }
 
-  if (params.q && page === 1) await logSearch("NEEDS", params.q, activeFilters(params), total, actor);
+  if (params.q && page === 1) logSearch("NEEDS", params.q, activeFilters(params), total, actor);
   return {
     results,
     total,
@@ -465,7 +483,7 @@ export async function searchOrgs(input: {
     checks.forEach((check, i) => counts[i].totalHits > 0 && suggestions.push({ kind: check.kind, href: check.href, count: counts[i].totalHits }));
   }
 
-  if (params.q && page === 1) await logSearch("ORGS", params.q, activeFilters(params), total, actor);
+  if (params.q && page === 1) logSearch("ORGS", params.q, activeFilters(params), total, actor);
   return {
     results,
     total,

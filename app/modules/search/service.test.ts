@@ -10,7 +10,7 @@ import { loader as suggestLoader } from "#app/routes/api.v1.search.suggest.ts";
 import { makeBuyerUnit, makeOrg, makeUser, actorOf, tagId } from "#tests/factories.ts";
 import { seedReferenceData } from "../../../prisma/seed/reference.ts";
 import { parseNeedSearchParams, parseOrgSearchParams } from "./schemas.ts";
-import { searchNeeds, searchOrgs, suggest } from "./service.server.ts";
+import { flushSearchLogs, searchNeeds, searchOrgs, suggest } from "./service.server.ts";
 import { startSearch, stopSearch } from "./sync.server.ts";
 
 const DAY = 86_400_000;
@@ -112,12 +112,14 @@ describe("needs", () => {
     const user = await makeUser({ role: "ADMIN" });
     const urlParams = new URLSearchParams("q=无人提供的服务&district=310104");
     await searchNeeds({ params: parseNeedSearchParams(urlParams).value, urlParams, actor: actorOf(user), now });
+    await flushSearchLogs();
     const log = await prisma.searchLog.findFirstOrThrow({ where: { query: "无人提供的服务" } });
     expect(log).toMatchObject({ scope: "NEEDS", resultCount: 0, userId: user.id, role: "ADMIN" });
     expect(log.filters).toEqual({ district: ["310104"] });
     const before = await prisma.searchLog.count();
     await needs("district=310104"); // browsing without words is not a search for something
     await needs("q=助餐&page=2"); // nor is turning a page
+    await flushSearchLogs();
     expect(await prisma.searchLog.count()).toBe(before);
   });
 });

@@ -320,6 +320,8 @@ export async function startSearch(onProgress?: Progress): Promise<SearchSync> {
 }
 
 export async function stopSearch() {
+  const { flushSearchLogs } = await import("./service.server.ts");
+  await flushSearchLogs();
   const sync = globalThis.__duijieSearch;
   globalThis.__duijieSearch = undefined;
   await sync?.engine.close();

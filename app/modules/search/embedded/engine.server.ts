@@ -173,7 +173,9 @@ export class EmbeddedIndex<Doc extends SearchDoc> implements SearchIndex<Doc> {
   async multiSearch(requests: SearchRequest[]): Promise<SearchResponse<Doc>[]> {
     const cache = new Map<string, { plan: QueryPlan; retrieval: Retrieval | null }>();
     const filters: FilterCache = new Map();
-    return requests.map((request) => this.searchSync(request, cache, requests.length > 1 ? filters : undefined));
+    // Shared condition results pay off when requests scan every document (no query words); with words only the
+    // few matching documents are tested.
+    return requests.map((request) => this.searchSync(request, cache, requests.length > 1 && !request.q?.trim() ? filters : undefined));
   }
 
   // ───────────────────────────── search ─────────────────────────────
@@ -734,6 +736,8 @@ export function formatText(
   post: string,
   marker: string,
 ): string {
+  // Nothing to mark, and too short to need cropping (a word is at least one character): no segmentation needed.
+  if (!matcher && (cropLength === undefined || text.length <= cropLength)) return text;
   const normalized = normalizeText(text);
   if (normalized.length !== text.length) return cropLength ? text.slice(0, cropLength * 2) : text; // offsets would not line up
   const tokens = analyse(normalized).tokens;
