@@ -98,8 +98,15 @@ async function stop(signal) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: shutting down`);
+  // A stuck connection or job must not keep a stopped instance alive: give shutdown ten seconds.
+  setTimeout(() => {
+    console.error("shutdown took longer than 10 s; exiting anyway");
+    process.exit(1);
+  }, 10_000).unref();
   server.close();
+  server.closeIdleConnections?.();
   await entry.shutdown().catch((error) => console.error(error));
+  console.log("stopped");
   process.exit(0);
 }
 process.on("SIGINT", () => stop("SIGINT"));

@@ -41,5 +41,8 @@ export default [
     route("evaluation", "routes/workspace.needs.$needId/evaluation.tsx"),
     route("contract", "routes/workspace.needs.$needId/contract.tsx"),
   ]),
+  route("needs", "routes/needs.tsx"),
+  route("orgs", "routes/orgs.tsx"),
+  route("api/v1/search/suggest", "routes/api.v1.search.suggest.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { registerBackupCommands } from "./commands/backup.ts";
 import { registerImportOrgsCommand } from "./commands/import-orgs.ts";
+import { registerSearchCommands } from "./commands/search.ts";
 import { registerSeedCommand } from "./commands/seed.ts";
 import { registerUserCommands } from "./commands/users.ts";
 
@@ -11,6 +12,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerSeedCommand(program);
+registerSearchCommands(program);
 registerUserCommands(program);
 registerBackupCommands(program);
 registerImportOrgsCommand(program);

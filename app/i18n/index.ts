@@ -4,12 +4,13 @@ import { bidsMessages } from "./messages/bids.ts";
 import { needsMessages } from "./messages/needs.ts";
 import { orgsMessages } from "./messages/orgs.ts";
 import { tagsMessages } from "./messages/tags.ts";
+import { searchMessages } from "./messages/search.ts";
 import { DEFAULT_LOCALE, type Locale } from "./define.ts";
 
 export { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from "./define.ts";
 
 // Add an area's dictionary here.
-const areas = [commonMessages, orgsMessages, tagsMessages, adminMessages, needsMessages, bidsMessages] as const;
+const areas = [commonMessages, orgsMessages, tagsMessages, adminMessages, needsMessages, bidsMessages, searchMessages] as const;
 
 type Merge<T extends readonly { zh: Record<string, string> }[]> = T extends readonly [
   infer Head extends { zh: Record<string, string> },
@@ -52,40 +53,50 @@ export function translator(locale: Locale): Translate {
 const TIME_ZONE = "Asia/Shanghai";
 const intlLocale = (locale: Locale) => (locale === "zh" ? "zh-CN" : "en-GB");
 
+// Intl formatters are costly to create (tens of microseconds); a page formats hundreds of numbers and dates.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = create();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatDate(locale: Locale, value: Date | string | null | undefined) {
   if (!value) return "";
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date(value));
+  return cached(`date:${locale}`, () =>
+    new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }),
+  ).format(new Date(value));
 }
 
 export function formatDateTime(locale: Locale, value: Date | string | null | undefined) {
   if (!value) return "";
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date(value));
+  return cached(`dateTime:${locale}`, () =>
+    new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone: TIME_ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }),
+  ).format(new Date(value));
 }
 
 /** Money is integer 元. */
 export function formatYuan(locale: Locale, value: number | null | undefined) {
   if (value === null || value === undefined) return "";
   if (locale === "zh" && value >= 10_000 && value % 100 === 0) {
-    return `${new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 }).format(value / 10_000)} 万元`;
+    return `${cached("wan", () => new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 })).format(value / 10_000)} 万元`;
   }
   return locale === "zh"
-    ? `${new Intl.NumberFormat("zh-CN").format(value)} 元`
-    : `¥${new Intl.NumberFormat("en-GB").format(value)}`;
+    ? `${cached("number:zh", () => new Intl.NumberFormat("zh-CN")).format(value)} 元`
+    : `¥${cached("number:en", () => new Intl.NumberFormat("en-GB")).format(value)}`;
 }
 
 export function formatNumber(locale: Locale, value: number) {
-  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+  return cached(`number:${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(value);
 }

@@ -45,8 +45,16 @@ export async function startInstance(options: { port: number; env?: Record<string
     url,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        // A graceful stop takes a second or two; one that hangs is reported (with the log) and killed.
+        const kill = setTimeout(() => {
+          console.error(`instance on ${options.port} did not stop within 20 s; killing it. Its log:\n${output.slice(-4000)}`);
+          child.kill("SIGKILL");
+        }, 20_000);
+        child.once("exit", () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill("SIGTERM");
       }),
   };
