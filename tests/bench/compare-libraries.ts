@@ -1,4 +1,4 @@
-// Why the embedded engine is built the way it is (docs/decisions/006-search.md): on the seeded organizations,
+// Why the embedded engine is built the way it is (docs/decisions/013-search.md): on the seeded organizations,
 //  1. segmentation — @node-rs/jieba (as the engine cuts) against Intl.Segmenter: speed, words, long text;
 //  2. libraries — MiniSearch 7's own document index, Orama 3 and FlexSearch 0.8 (same jieba words) against the
 //     engine: build time, memory, query time, and whether "all words must match" finds every document that has them.

@@ -5,7 +5,7 @@
 //   DATA_DIR=tests/.artifacts/bench-50k npm run cli -- seed --orgs 50000 --needs 20000   (once, ~40 s)
 //   DATA_DIR=tests/.artifacts/bench-50k npx tsx --expose-gc tests/bench/search-engine.ts
 //
-// Prints a summary, and one line of JSON (prefixed "RESULT ") for tests/bench/search-scale.ts.
+// Prints a summary, and one line of JSON (prefixed "RESULT ") to compare runs on corpora of different sizes.
 import { closeDatabase, openDatabase, prisma } from "#app/db.server.ts";
 import { ANONYMOUS } from "#app/modules/accounts/permissions.ts";
 import { parseNeedSearchParams, parseOrgSearchParams } from "#app/modules/search/schemas.ts";

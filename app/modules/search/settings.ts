@@ -1,5 +1,5 @@
 // Index settings, applied from code to both engines. Meilisearch receives them as its settings object; the embedded
-// engine implements the same fields (docs/decisions/006-search.md lists where it approximates).
+// engine implements the same fields (docs/decisions/013-search.md lists where it approximates).
 import type { IndexName } from "./documents.ts";
 import type { IndexSettings } from "./port.ts";
 import { STOP_WORDS } from "./stop-words.ts";

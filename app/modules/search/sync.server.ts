@@ -1,4 +1,4 @@
-// Keeps the search indexes in step with the database (docs/decisions/006-search.md, "Sync").
+// Keeps the search indexes in step with the database (docs/decisions/013-search.md, "Sync").
 //
 // Services write an outbox row (`search.org`, `search.need` keyed by id; `search.settings` keyed "synonyms" or
 // "reindex") in the same transaction as their change. Applying a row means rebuilding the document from the

@@ -1,4 +1,4 @@
-// Chinese-aware tokenization shared by both engines (docs/decisions/006-search.md).
+// Chinese-aware tokenization shared by both engines (docs/decisions/013-search.md).
 //
 // Words are cut the way Meilisearch's tokenizer (charabia) cuts Chinese: jieba with HMM off, then every word longer
 // than two characters that is not plain letters/digits is split greedily into dictionary pieces (a two-character

@@ -5,7 +5,7 @@
 // and 130–180 ms to answer a one-word query that matches most documents (it scores and allocates a result object per
 // document and field). We keep MiniSearch's SearchableMap — its radix tree with prefix and fuzzy (Levenshtein)
 // lookup — as the term dictionary, with keys escaped so that no node has more than a few dozen children, and keep
-// postings in compact typed arrays. See docs/decisions/006-search.md for the figures.
+// postings in compact typed arrays. See docs/decisions/013-search.md for the figures.
 import SearchableMap from "minisearch/SearchableMap";
 import { analyse, isStopWord, normalizeText } from "../tokenizer.server.ts";
 
@@ -168,7 +168,7 @@ export type CoreOptions = {
 /** Longest element whose word sequence is kept for the exactness and proximity rules. */
 const MAX_SEQUENCE = 32;
 
-/** Today's fair-order fields are hashes of the id: computed when sorting, never stored (docs/decisions/006). */
+/** Today's fair-order fields are hashes of the id: computed when sorting, never stored (docs/decisions/013-search.md). */
 export const FAIR_FIELD = /^fair([0-6])$/;
 
 export const HIDDEN_FIELD = "_search";

@@ -2,7 +2,7 @@
 // documented behaviour — filter grammar, facetDistribution and facetStats, exhaustive totalHits, offset/limit, the
 // ranking rules in the configured order (words, typo, proximity, attribute, exactness, sort), synonyms, typo
 // tolerance, prefix search on the last word, highlighting and cropping. Where it approximates Meilisearch is listed in
-// docs/decisions/006-search.md.
+// docs/decisions/013-search.md.
 import { hashId, type NeedDoc, type OrgDoc, type SearchDoc } from "../documents.ts";
 import { filterAttributes, FilterSyntaxError, parseFilter, type FilterNode } from "../filter.ts";
 import {
