@@ -19,7 +19,10 @@ export async function seedAll(options: DemoOptions & { demo?: boolean } = {}): P
   await seedReferenceData(prisma);
   if (options.demo === false || ((options.orgs ?? 200) === 0 && (options.needs ?? 60) === 0)) return { demo: false };
   if (await hasDemoData()) return { demo: false, skipped: "existing data" };
-  return { demo: true, ...(await seedDemo(prisma, options)) };
+  const result = await seedDemo(prisma, options);
+  // Fresh planner statistics: PGlite has no autovacuum, and a bulk load leaves the planner guessing row counts.
+  await prisma.$executeRawUnsafe("ANALYZE");
+  return { demo: true, ...result };
 }
 
 /** Called at server start on the embedded defaults: an empty database gets the demo data. */
