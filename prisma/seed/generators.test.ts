@@ -291,7 +291,8 @@ describe("generateNeed", () => {
     expect(generateNeeds(SEED, 500, buyers)).toEqual(needs.slice(0, 500));
   });
 
-  test("samples for a reader", () => {
+  // SHOW_SAMPLES=1 npx vitest run prisma/seed/generators.test.ts prints a few needs to read.
+  test.runIf(Boolean(process.env.SHOW_SAMPLES))("samples for a reader", () => {
     const rng = createRng(11);
     console.log(`\n── 8 sample need titles ──\n${rng.sample(needs, 8).map((need) => `${need.title}（${need.budget.toLocaleString("en-US")}元，${need.catalogCode ?? "自拟"}）`).join("\n")}`);
     for (const need of rng.sample(needs, 2)) {

@@ -7,7 +7,7 @@ export function PageHeader({ title, lead, actions, breadcrumbs }: { title: React
   return (
     <>
       {breadcrumbs && breadcrumbs.length > 0 ? (
-        <nav className="breadcrumbs" aria-label={t("nav.mainLabel")}>
+        <nav className="breadcrumbs" aria-label={t("nav.breadcrumbLabel")}>
           <ol>
             {breadcrumbs.map((crumb) => (
               <li key={crumb.to}>

@@ -35,6 +35,7 @@ export const commonMessages = defineMessages({
     "nav.notifications": "消息",
     "nav.account": "账户",
     "nav.mainLabel": "主导航",
+    "nav.breadcrumbLabel": "当前位置",
     "nav.workspaceLabel": "工作台导航",
 
     "footer.sponsor": "指导单位：上海市民政局",
@@ -279,6 +280,7 @@ export const commonMessages = defineMessages({
     "nav.notifications": "Messages",
     "nav.account": "Account",
     "nav.mainLabel": "Main navigation",
+    "nav.breadcrumbLabel": "You are here",
     "nav.workspaceLabel": "Workspace navigation",
 
     "footer.sponsor": "Supervised by the Shanghai Civil Affairs Bureau",
