@@ -6,6 +6,7 @@ import type { NeedStatus } from "#app/.server/prisma/enums.ts";
 import { prisma, type DbClient, type Tx } from "#app/db.server.ts";
 import { requireBuyerActor, ServiceError, type Actor } from "#app/modules/accounts/permissions.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
+import { listActiveTaxonomy } from "#app/modules/tags/taxonomy.server.ts";
 import { notify, orgUserIds } from "#app/modules/notify/notifications.server.ts";
 import { enqueue } from "#app/modules/outbox/outbox.server.ts";
 import { dbNow, lockNeed, transaction } from "./db.server.ts";
@@ -111,19 +112,7 @@ export async function getNeedFormOptions() {
         tags: { select: { tagId: true } },
       },
     }),
-    prisma.tagGroup.findMany({
-      orderBy: { sortOrder: "asc" },
-      select: {
-        key: true,
-        nameZh: true,
-        nameEn: true,
-        tags: {
-          where: { status: "ACTIVE" },
-          orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-          select: { id: true, nameZh: true, nameEn: true, synonyms: { select: { term: true } } },
-        },
-      },
-    }),
+    listActiveTaxonomy(),
     prisma.district.findMany({
       orderBy: { sortOrder: "asc" },
       select: {

@@ -1,6 +1,7 @@
 // Labels for facets: tags by group, districts with their streets, catalog items. Small, read on every search page,
 // so kept in memory for a short while (a renamed tag shows within a minute; the index itself follows the outbox).
 import { prisma } from "#app/db.server.ts";
+import { listActiveTaxonomy } from "#app/modules/tags/taxonomy.server.ts";
 
 export type FacetReference = {
   tagGroups: { key: string; nameZh: string; nameEn: string; tags: { id: number; nameZh: string; nameEn: string | null }[] }[];
@@ -17,19 +18,7 @@ export function loadFacetReference(): Promise<FacetReference> {
   if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
   const value = (async () => {
     const [groups, districts, catalog] = await Promise.all([
-      prisma.tagGroup.findMany({
-        orderBy: { sortOrder: "asc" },
-        select: {
-          key: true,
-          nameZh: true,
-          nameEn: true,
-          tags: {
-            where: { status: "ACTIVE" },
-            orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-            select: { id: true, nameZh: true, nameEn: true, synonyms: { select: { term: true } } },
-          },
-        },
-      }),
+      listActiveTaxonomy(),
       prisma.district.findMany({
         orderBy: { sortOrder: "asc" },
         select: { code: true, name: true, nameEn: true, streets: { orderBy: { sortOrder: "asc" }, select: { code: true, name: true } } },
