@@ -23,3 +23,5 @@ export async function searchIndexes() {
 export { loadFacetReference } from "./reference.server.ts";
 export { loadSynonyms } from "./synonyms.server.ts";
 export { words } from "./tokenizer.server.ts";
+export { needFilterParts, prepareQuery } from "./service.server.ts";
+export { parseNeedSearchParams, type NeedSearchParams } from "./schemas.ts";
