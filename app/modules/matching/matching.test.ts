@@ -186,9 +186,9 @@ describe("reasons", () => {
     expect(ok.reasons[0]).toMatchObject({ kind: "tags", tags: [{ nameZh: "助餐", nameEn: "Meal services for older people" }, { nameZh: "老年人" }] });
     expect(ok.reasons).toContainEqual({ kind: "track", contracts: 3, ratingAvg: 4.5, ratingCount: 2 });
     expect(ok.reasons).toContainEqual({ kind: "community", priority: true });
-    expect(ok.reasons).toContainEqual({ kind: "locality", scope: "street", district: { zh: "徐汇区", en: "Xuhui District" } });
+    expect(ok.reasons).toContainEqual({ kind: "locality", scope: "street", district: { zh: "徐汇区", en: "Xuhui" } });
     const serves = results.find((r) => r.id === orgs.servesXuhui)!;
-    expect(serves.reasons.at(-1)).toEqual({ kind: "locality", scope: "serviceDistrict", district: { zh: "徐汇区", en: "Xuhui District" } });
+    expect(serves.reasons.at(-1)).toEqual({ kind: "locality", scope: "serviceDistrict", district: { zh: "徐汇区", en: "Xuhui" } });
   });
 
   it("read as sentences in Chinese and English", () => {
