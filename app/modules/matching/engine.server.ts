@@ -217,19 +217,25 @@ async function scoreOrgs(subject: NeedSubject, filters: OrgFilters, at: Date) {
   const terms = keyTerms([tagNames.join(" "), subject.catalogName ?? "", subject.title, subject.summary], vocab, RETRIEVAL.maxTerms);
   const filter = f.and(orgEligibilityFilter(subject.rules, at), orgUserFilter(filters, at));
   const retrieve = ["id", "name", "description", "tags", "tagIds", "kind", "isCommunityOrg", "district", "street", "serviceDistricts", "grade", "gradeValidUntil", "completedContracts", "ratingAvg", "ratingCount"];
-  const requests: SearchRequest[] = [
-    { q: "", filter, limit: 0 },
-    ...terms.map((term) => ({ q: term, filter, limit: RETRIEVAL.perTerm, attributesToRetrieve: retrieve })),
-  ];
+  // First the counts (cheap: no ranking, no documents): how many eligible organizations there are, and how many
+  // mention each term (its rarity). Then candidates from the rarer terms and from the need's tags — a term that
+  // most organizations mention finds nobody in particular, and weighs little in the score anyway.
+  const [all, ...counts] = await orgs.multiSearch([{ q: "", filter, limit: 0 }, ...terms.map((term) => ({ q: term, filter, limit: 0 }))]);
+  const eligibleTotal = all.totalHits;
+  const df = counts.map((response) => response.totalHits);
+  const selective = terms
+    .map((term, i) => ({ term, df: df[i] }))
+    .filter((t) => t.df > 0)
+    .sort((a, b) => a.df - b.df)
+    .filter((t, i) => i < 2 || (i < RETRIEVAL.candidateTerms && t.df <= eligibleTotal * RETRIEVAL.commonShare));
+  const requests: SearchRequest[] = selective.map((t) => ({ q: t.term, filter, limit: RETRIEVAL.perTerm, attributesToRetrieve: retrieve }));
   if (subject.tagIds.length > 0) {
     requests.push({ q: "", filter: f.and(filter, f.in("tagIds", subject.tagIds)), limit: RETRIEVAL.byTags, sort: ["completedContracts:desc", "grade:desc"], attributesToRetrieve: retrieve });
   }
-  const [all, ...rest] = await orgs.multiSearch(requests);
-  const eligibleTotal = all.totalHits;
   const candidates = new Map<number, OrgDoc>();
-  for (const response of rest) for (const hit of response.hits) candidates.set(hit.id, hit);
+  for (const response of await orgs.multiSearch(requests)) for (const hit of response.hits) candidates.set(hit.id, hit);
 
-  const weightedTerms = terms.map((term, i) => ({ term, alternatives: alternativesOf(term, vocab.synonyms), weight: idf(Math.max(eligibleTotal, 1), rest[i].totalHits) }));
+  const weightedTerms = terms.map((term, i) => ({ term, alternatives: alternativesOf(term, vocab.synonyms), weight: idf(Math.max(eligibleTotal, 1), df[i]) }));
   const termTotal = weightedTerms.reduce((sum, term) => sum + term.weight, 0);
   const needTagWeights = new Map(subject.tagIds.map((id) => [id, tagWeight(vocab, id)]));
   const tagTotal = [...needTagWeights.values()].reduce((sum, w) => sum + w, 0);
@@ -272,6 +278,52 @@ async function scoreOrgs(subject: NeedSubject, filters: OrgFilters, at: Date) {
   return { eligibleTotal, scored, vocab };
 }
 
+type SnapshotRow = {
+  id: number; name: string; uscc: string | null; filingNo: string | null; status: OrgSnapshot["status"]; kind: OrgKind;
+  gradeLevel: number | null; gradeValidUntil: Date | string | null; foundedOn: Date | string | null; taxExempt: boolean; preTaxDeduction: boolean;
+  donationReceipts: boolean; certifiedSocialWorkers: number; districtCode: string; custodianId: number | null; custodianStatus: OrgSnapshot["status"] | null;
+  serviceDistrictCodes: string[] | null;
+};
+
+/** What the exact eligibility check reads, for a page of candidates, in one query (the ORG_SNAPSHOT_SELECT fields). */
+async function loadOrgSnapshots(db: DbClient, ids: number[]) {
+  if (ids.length === 0) return new Map<number, { name: string; uscc: string | null; filingNo: string | null; snapshot: OrgSnapshot }>();
+  const rows = await db.$queryRaw<SnapshotRow[]>`
+    SELECT o.id, o.name, o.uscc, o."filingNo", o.status::text AS status, o.kind::text AS kind, o."gradeLevel",
+      to_char(o."gradeValidUntil", 'YYYY-MM-DD') AS "gradeValidUntil", to_char(o."foundedOn", 'YYYY-MM-DD') AS "foundedOn",
+      o."taxExempt", o."preTaxDeduction", o."donationReceipts", o."certifiedSocialWorkers", o."districtCode",
+      c.id AS "custodianId", c.status::text AS "custodianStatus",
+      (SELECT array_agg(s."districtCode") FROM "OrgServiceDistrict" s WHERE s."orgId" = o.id) AS "serviceDistrictCodes"
+    FROM "Organization" o LEFT JOIN "Organization" c ON c.id = o."custodianId"
+    WHERE o.id = ANY(${ids}::int[])`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        name: row.name,
+        uscc: row.uscc,
+        filingNo: row.filingNo,
+        snapshot: {
+          id: row.id,
+          status: row.status,
+          kind: row.kind,
+          gradeLevel: row.gradeLevel,
+          // Dates as calendar days (UTC midnight), as Prisma reads @db.Date columns.
+          gradeValidUntil: row.gradeValidUntil ? new Date(`${String(row.gradeValidUntil)}T00:00:00Z`) : null,
+          foundedOn: row.foundedOn ? new Date(`${String(row.foundedOn)}T00:00:00Z`) : null,
+          taxExempt: row.taxExempt,
+          preTaxDeduction: row.preTaxDeduction,
+          donationReceipts: row.donationReceipts,
+          certifiedSocialWorkers: row.certifiedSocialWorkers,
+          districtCode: row.districtCode,
+          serviceDistrictCodes: row.serviceDistrictCodes ?? [],
+          custodian: row.custodianId !== null ? { id: row.custodianId, status: row.custodianStatus! } : null,
+        } satisfies OrgSnapshot,
+      },
+    ]),
+  );
+}
+
 /**
  * Ranked eligible organizations for a need. `limit` results after `offset`; `matched` counts every relevant
  * candidate found (before the exact check), `eligibleTotal` every organization the rules admit.
@@ -292,26 +344,25 @@ export async function matchOrgsForNeed(
   for (let start = 0; start < scored.length && kept < wanted; ) {
     const chunk = scored.slice(start, start + Math.max(20, Math.ceil((wanted - kept) * 1.3)));
     start += chunk.length;
-    const rows = await db.organization.findMany({ where: { id: { in: chunk.map((c) => c.doc.id) } }, select: { ...ORG_SNAPSHOT_SELECT, uscc: true, filingNo: true } });
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const byId = await loadOrgSnapshots(db, chunk.map((c) => c.doc.id));
     for (const candidate of chunk) {
       const row = byId.get(candidate.doc.id);
-      if (!row || checkEligibility(toOrgSnapshot(row), subject.rules, options.at).length > 0) {
+      if (!row || checkEligibility(row.snapshot, subject.rules, options.at).length > 0) {
         excluded++;
         continue;
       }
       kept++;
       if (kept <= offset || kept > wanted) continue;
-      const district = vocab.ref.districts.find((d) => d.code === row.districtCode);
+      const district = vocab.ref.districts.find((d) => d.code === row.snapshot.districtCode);
       results.push({
-        id: row.id,
+        id: row.snapshot.id,
         name: row.name,
         uscc: row.uscc,
         filingNo: row.filingNo,
-        kind: row.kind,
+        kind: row.snapshot.kind,
         isCommunityOrg: candidate.doc.isCommunityOrg,
         district: district ? { code: district.code, name: district.name, nameEn: district.nameEn } : null,
-        grade: row.gradeLevel,
+        grade: row.snapshot.gradeLevel,
         score: Math.round(candidate.score * 10) / 10,
         relevance: candidate.relevance,
         reasons: candidate.reasons,

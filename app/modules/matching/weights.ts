@@ -32,4 +32,12 @@ export const TAG_GROUP_WEIGHT: Record<string, number> = {
 };
 
 /** Candidates fetched per query term, and from the tag filter. */
-export const RETRIEVAL = { perTerm: 120, byTags: 400, maxTerms: 8 } as const;
+export const RETRIEVAL = {
+  /** Key terms taken from a need (or a profile). */
+  maxTerms: 7,
+  /** Terms whose candidates are fetched: the rarest ones, leaving out those most organizations mention. */
+  candidateTerms: 5,
+  commonShare: 0.25,
+  perTerm: 60,
+  byTags: 150,
+} as const;
