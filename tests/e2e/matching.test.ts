@@ -69,7 +69,7 @@ test("匹配机构 → invite → the organization sees the invitation", async (
   await buyer.getByRole("button", { name: "应用" }).click();
   await expect(buyer).toHaveURL(/district=310115/);
   const yijia = buyer.locator(".match-list > li").filter({ hasText: "上海浦东新区益家社会工作服务社" });
-  await expect(yijia).toContainText("跨区承接");
+  await expect(yijia).toContainText("服务区域包括徐汇区");
   await yijia.getByRole("button", { name: "邀请“上海浦东新区益家社会工作服务社”投标" }).click();
   await expect(buyer.locator(".toast")).toContainText("已邀请“上海浦东新区益家社会工作服务社”投标");
   await expect(yijia.getByText("已邀请")).toBeVisible();

@@ -148,7 +148,7 @@ export const matchingMessages = defineMessages({
     "matching.buyer.closed": "Bidding has closed; organizations can no longer be invited.",
     "matching.buyer.more": "Show more",
     "matching.buyer.draftNote": "This need is a draft: organizations invited now are told when it is published.",
-    "matching.buyer.resultsLabel": "Matching organizations",
+    "matching.buyer.resultsLabel": "Ranked organizations",
     "matching.loading": "Matching…",
     "matching.live.count": "With these eligibility rules, about {count} verified organizations can bid.",
     "matching.live.none": "With these eligibility rules, no organization can bid. Relax them.",
