@@ -8,7 +8,7 @@
 // Everything runs in a fresh in-memory database with the embedded engine: no DATA_DIR needed.
 // The baseline is what a buyer gets from the organization search page: the need's title as the query (every word
 // must match; if nothing does, Meilisearch's "last" strategy), verified organizations only, no eligibility rules.
-import { connectPglite, prisma, useDatabase } from "#app/db.server.ts";
+import { connectPglite, prisma, useDatabase as installDatabase } from "#app/db.server.ts";
 import { checkEligibility } from "#app/modules/bids/eligibility.ts";
 import { ORG_SNAPSHOT_SELECT, toOrgSnapshot } from "#app/modules/bids/eligibility.server.ts";
 import { clearMatchingCache, matchOrgsForNeed, NEED_SUBJECT_SELECT, toNeedSubject } from "#app/modules/matching/engine.server.ts";
@@ -22,7 +22,7 @@ const verbose = process.argv.includes("--verbose");
 const DAY = 86_400_000;
 const DISTRICTS = ["310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112", "310113", "310114", "310115", "310116", "310117", "310118", "310120", "310151"];
 
-useDatabase(await connectPglite(null));
+installDatabase(await connectPglite(null));
 await seedReferenceData(prisma);
 const districtNames = new Map((await prisma.district.findMany({ select: { code: true, name: true } })).map((d) => [d.code, d.name]));
 const tagIds = new Map((await prisma.tag.findMany({ select: { id: true, nameZh: true } })).map((t) => [t.nameZh, t.id]));
