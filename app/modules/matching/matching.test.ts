@@ -207,8 +207,13 @@ describe("reasons", () => {
   it("rank an organization that provides the service above one that only shares words", async () => {
     const { results } = await getNeedMatches(buyer.actor, relaxedNeed, { limit: 100 });
     const position = (id: number) => results.findIndex((r) => r.id === id);
-    expect(position(orgs.wordsOnly)).toBeGreaterThan(position(orgs.ok));
-    expect(position(orgs.wordsOnly)).toBeGreaterThan(position(orgs.servesXuhui));
+    // The distractor is either not retrieved at all (it shares only common words) or ranked below the providers.
+    const distractor = position(orgs.wordsOnly);
+    expect(position(orgs.ok)).toBeGreaterThanOrEqual(0);
+    if (distractor >= 0) {
+      expect(distractor).toBeGreaterThan(position(orgs.ok));
+      expect(distractor).toBeGreaterThan(position(orgs.servesXuhui));
+    }
   });
 });
 
