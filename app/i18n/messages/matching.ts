@@ -14,6 +14,7 @@ export const matchingMessages = defineMessages({
     "matching.reason.locality.district": "同在{district}",
     "matching.reason.locality.serviceDistrict": "服务区域包括{district}",
     "matching.reason.locality.cross": "跨区承接（注册在{district}）",
+    "matching.reason.locality.elsewhere": "跨区项目（位于{district}）",
     "matching.reasonsLabel": "匹配理由",
     "matching.score": "匹配度 {score}",
     // buyer: matches tab
@@ -126,6 +127,7 @@ export const matchingMessages = defineMessages({
     "matching.reason.locality.district": "Also in {district}",
     "matching.reason.locality.serviceDistrict": "Serves {district}",
     "matching.reason.locality.cross": "Cross-district (registered in {district})",
+    "matching.reason.locality.elsewhere": "In another district ({district})",
     "matching.reasonsLabel": "Why it matches",
     "matching.score": "Match {score}",
     "matching.tab": "Matching organizations",

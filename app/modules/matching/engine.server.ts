@@ -189,7 +189,7 @@ function localityOf(orgDistrict: string, orgStreet: string | null, orgServiceDis
   return "cross";
 }
 
-const LOCALITY_SHARE: Record<Locality, number> = { street: 1, district: WEIGHTS.localityDistrict, serviceDistrict: WEIGHTS.localityServiceDistrict, cross: 0 };
+const LOCALITY_SHARE: Record<Locality, number> = { street: 1, district: WEIGHTS.localityDistrict, serviceDistrict: WEIGHTS.localityServiceDistrict, cross: 0, elsewhere: 0 };
 
 function districtLabel(vocab: Vocabulary, code: string | undefined) {
   const district = code ? vocab.ref.districts.find((d) => d.code === code) : undefined;
@@ -464,7 +464,7 @@ async function scoreNeeds(subject: OrgSubject, filter: string, vocab: Vocabulary
     const extraTerms = terms.matched.filter((term) => !tagNameSet.has(term));
     if (extraTerms.length > 0) reasons.push({ kind: "terms", terms: extraTerms.slice(0, 5) });
     if (community) reasons.push({ kind: "community", priority: true });
-    reasons.push({ kind: "locality", scope: locality, district: districtLabel(vocab, locality === "cross" ? doc.districts[0] : doc.districts.find((c) => c === org.districtCode || subject.snapshot.serviceDistrictCodes.includes(c))) });
+    reasons.push({ kind: "locality", scope: locality === "cross" ? "elsewhere" : locality, district: districtLabel(vocab, locality === "cross" ? doc.districts[0] : doc.districts.find((c) => c === org.districtCode || subject.snapshot.serviceDistrictCodes.includes(c))) });
     scored.push({ doc, score, relevance, reasons });
   }
   scored.sort((a, b) => b.score - a.score || (a.doc.bidDeadline ?? 0) - (b.doc.bidDeadline ?? 0) || a.doc.id - b.doc.id);

@@ -3,7 +3,8 @@
 import type { MessageKey } from "#app/i18n/index.ts";
 
 export type NamedTag = { id: number; nameZh: string; nameEn: string };
-export type Locality = "street" | "district" | "serviceDistrict" | "cross";
+/** "elsewhere" is the organization side: a need in a district the organization neither sits in nor serves. */
+export type Locality = "street" | "district" | "serviceDistrict" | "cross" | "elsewhere";
 
 export type MatchReason =
   | { kind: "tags"; tags: NamedTag[] }
