@@ -6,6 +6,7 @@ import { startControlSocket } from "#app/modules/db/control-socket.server.ts";
 import { purgeOldLoginAttempts } from "#app/modules/accounts/rate-limit.server.ts";
 import { purgeExpiredSessions } from "#app/modules/accounts/sessions.server.ts";
 import { runDeadlineNotifications } from "#app/modules/needs/deadlines.server.ts";
+import { registerAlertHandlers, runAlertDigests } from "#app/modules/matching/alerts.server.ts";
 import { registerEmailHandler } from "#app/modules/notify/email-worker.server.ts";
 import { purgeProcessedOutbox, runOutboxOnce } from "#app/modules/outbox/worker.server.ts";
 import { peekSearch, registerSearchHandlers, searchHealth, startSearch, stopSearch } from "#app/modules/search/index.server.ts";
@@ -20,6 +21,7 @@ let booted: Promise<void> | undefined;
 export function registerHandlers() {
   registerEmailHandler();
   registerSearchHandlers();
+  registerAlertHandlers();
 }
 
 export function boot(): Promise<void> {
@@ -65,6 +67,9 @@ function startBackgroundJobs() {
   every(1_000, () => runOutboxOnce());
   // "Bidding has closed" for buyers and "closes tomorrow" reminders; idempotent, safe on every instance.
   every(60_000, () => runDeadlineNotifications());
+  // Saved-search digests: once the day's digest time has passed, unsent hits are claimed (FOR UPDATE SKIP LOCKED)
+  // and queued as one e-mail per user; safe on every instance.
+  every(10 * 60_000, () => runAlertDigests());
   // The embedded index of this process follows the outbox itself (Meilisearch rows go through runOutboxOnce).
   every(1_000, async () => {
     const search = peekSearch();

@@ -33,10 +33,16 @@ export default [
   route("workspace/saved", "routes/workspace.saved.tsx"),
   route("workspace/needs", "routes/workspace.needs._index.tsx"),
   route("workspace/needs/new", "routes/workspace.needs.new.tsx"),
+  // matching (issue 6)
+  route("workspace/needs/eligible-count", "routes/workspace.needs.eligible-count.ts"),
+  route("workspace/recommended", "routes/workspace.recommended.tsx"),
+  route("workspace/searches", "routes/workspace.searches.tsx"),
+  route("alerts/unsubscribe/:token", "routes/alerts.unsubscribe.$token.tsx"),
   route("workspace/needs/:needId", "routes/workspace.needs.$needId/layout.tsx", [
     index("routes/workspace.needs.$needId/overview.tsx"),
     route("edit", "routes/workspace.needs.$needId/edit.tsx"),
     route("questions", "routes/workspace.needs.$needId/questions.tsx"),
+    route("matches", "routes/workspace.needs.$needId/matches.tsx"),
     route("invitations", "routes/workspace.needs.$needId/invitations.tsx"),
     route("evaluation", "routes/workspace.needs.$needId/evaluation.tsx"),
     route("contract", "routes/workspace.needs.$needId/contract.tsx"),

@@ -2,6 +2,8 @@
 import { Command } from "commander";
 import { registerBackupCommands } from "./commands/backup.ts";
 import { registerImportOrgsCommand } from "./commands/import-orgs.ts";
+import { registerImportNeedsCommand } from "./commands/import-needs.ts";
+import { registerMatchCommand } from "./commands/match.ts";
 import { registerSearchCommands } from "./commands/search.ts";
 import { registerSeedCommand } from "./commands/seed.ts";
 import { registerUserCommands } from "./commands/users.ts";
@@ -16,5 +18,7 @@ registerSearchCommands(program);
 registerUserCommands(program);
 registerBackupCommands(program);
 registerImportOrgsCommand(program);
+registerImportNeedsCommand(program);
+registerMatchCommand(program);
 
 await program.parseAsync(process.argv);

@@ -5,12 +5,13 @@ import { needsMessages } from "./messages/needs.ts";
 import { orgsMessages } from "./messages/orgs.ts";
 import { tagsMessages } from "./messages/tags.ts";
 import { searchMessages } from "./messages/search.ts";
+import { matchingMessages } from "./messages/matching.ts";
 import { DEFAULT_LOCALE, type Locale } from "./define.ts";
 
 export { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from "./define.ts";
 
 // Add an area's dictionary here.
-const areas = [commonMessages, orgsMessages, tagsMessages, adminMessages, needsMessages, bidsMessages, searchMessages] as const;
+const areas = [commonMessages, orgsMessages, tagsMessages, adminMessages, needsMessages, bidsMessages, searchMessages, matchingMessages] as const;
 
 type Merge<T extends readonly { zh: Record<string, string> }[]> = T extends readonly [
   infer Head extends { zh: Record<string, string> },

@@ -1,8 +1,9 @@
 // /needs — search and browse published needs. URL-driven: every search is a link. Default view: open needs,
 // newest first.
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "#app/components/root-data.ts";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { AppForm } from "#app/components/csrf.tsx";
+import { useT, useUser } from "#app/components/root-data.ts";
 import type { FacetView } from "#app/components/search/facets.tsx";
 import { Highlight } from "#app/components/search/highlight.tsx";
 import { SearchLayout } from "#app/components/search/search-layout.tsx";
@@ -28,6 +29,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function NeedsSearch() {
   const { params, sort, invalid, summary } = useLoaderData<typeof loader>();
   const { t, locale, date, yuan } = useT();
+  const user = useUser();
+  const location = useLocation();
+  // Signed-in users save the search (words and filters) for alerts on new needs (/workspace/searches).
+  const saveSearch = user ? (
+    <AppForm action="/workspace/searches" aria-label={t("matching.saved.saveLabel")}>
+      <input type="hidden" name="intent" value="save" />
+      <input type="hidden" name="search" value={location.search} />
+      <button type="submit" className="btn btn--secondary">
+        {t("matching.saved.save")}
+      </button>
+    </AppForm>
+  ) : null;
   const facets: FacetView[] = (summary?.facets ?? []).map((facet) => ({
     ...facet,
     legend: facet.label ? (locale === "zh" ? facet.label.zh : facet.label.en) : t(facet.labelKey as MessageKey),
@@ -52,6 +65,7 @@ export default function NeedsSearch() {
       facets={facets}
       invalid={invalid}
       emptyBody={t("search.empty.needsBody")}
+      actions={saveSearch}
     >
       <ol className="listing search-hits">
         {(summary?.results ?? []).map((need) => (

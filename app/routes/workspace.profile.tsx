@@ -4,6 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { AppForm } from "#app/components/csrf.tsx";
+import { ReachAdvice } from "#app/components/matching/match-display.tsx";
+import { getReachAdvice } from "#app/modules/matching/service.server.ts";
 import { RouteErrorBoundary } from "#app/components/error-page.tsx";
 import { useT } from "#app/components/root-data.ts";
 import { TagPicker } from "#app/components/tag-picker.tsx";
@@ -41,7 +43,9 @@ export const ErrorBoundary = RouteErrorBoundary;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireOrgUser(request);
-  return loadOrThrow(() => getProfileEditor(actor));
+  const [editor, reach] = await Promise.all([loadOrThrow(() => getProfileEditor(actor)), loadOrThrow(() => getReachAdvice(actor))]);
+  // What would widen the organization's reach (an expired grade, a missing qualification…), from the open needs.
+  return { ...editor, reach: editor.org.status === "VERIFIED" ? reach : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -104,7 +108,7 @@ const formErrorText = (actionData: ActionData | undefined) =>
 
 export default function ProfileEditor() {
   const editor = useLoaderData<typeof loader>();
-  const { org, pendingChange, rejectedChange } = editor;
+  const { org, pendingChange, rejectedChange, reach } = editor;
   const { t, locale, date } = useT();
   const sep = locale === "en" ? ", " : "、";
 
@@ -140,6 +144,7 @@ export default function ProfileEditor() {
       ) : null}
       {rejectedChange && !pendingChange ? <Alert tone="error">{t("orgs.editor.changeRejected", { reason: rejectedChange.reason ?? "" })}</Alert> : null}
 
+      {reach && reach.blockers.length > 0 ? <ReachAdvice advice={reach} /> : null}
       <ProfileForm key={`${String(org.updatedAt)}-${pendingChange?.id ?? 0}`} />
       <Cases />
     </>

@@ -15,10 +15,12 @@ export const NAV_ITEMS: Record<RoleKey, NavItem[]> = {
   ORG: [
     ...PUBLIC,
     { to: "/workspace", label: "nav.workspace", end: true },
+    { to: "/workspace/recommended", label: "matching.nav.recommended" },
     { to: "/workspace/profile", label: "nav.org.profile" },
     { to: "/workspace/bids", label: "nav.org.bids" },
     { to: "/workspace/invitations", label: "nav.org.invitations" },
     { to: "/workspace/saved", label: "needs.nav.saved" },
+    { to: "/workspace/searches", label: "matching.saved.nav" },
     { to: "/notifications", label: "nav.notifications", badge: "unread" },
   ],
   BUYER: [
@@ -26,6 +28,7 @@ export const NAV_ITEMS: Record<RoleKey, NavItem[]> = {
     { to: "/workspace", label: "nav.workspace", end: true },
     { to: "/workspace/needs", label: "nav.buyer.needs", end: true },
     { to: "/workspace/needs/new", label: "nav.buyer.newNeed" },
+    { to: "/workspace/searches", label: "matching.saved.nav" },
     { to: "/notifications", label: "nav.notifications", badge: "unread" },
   ],
   ADMIN: [

@@ -3,6 +3,7 @@
 // each field. Catalog items propose tags and a typical budget; one click applies Shanghai's recommended-supplier
 // criteria. Every control is a native input, so the form also works without JavaScript.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { LiveEligibleCount } from "#app/components/matching/live-eligible-count.tsx";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
@@ -285,6 +286,7 @@ export function NeedForm({ id, options, defaultValue, mode, lastResult, formErro
           </div>
         </fieldset>
         <CheckboxField label={t("needs.form.communityPriority")} hint={t("needs.form.communityPriorityHint")} {...getInputProps(fields.communityPriority, { type: "checkbox" })} />
+        <LiveEligibleCount formId={form.id} />
       </section>
 
       <section className="card form-section" aria-labelledby={`${id}-dates`}>

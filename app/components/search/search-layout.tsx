@@ -23,6 +23,7 @@ export function SearchLayout({
   facets,
   invalid,
   emptyBody,
+  actions,
   children,
 }: {
   scope: "needs" | "orgs";
@@ -36,6 +37,8 @@ export function SearchLayout({
   facets: FacetView[];
   invalid: string[];
   emptyBody: string;
+  /** Page actions beside the title (e.g. "save this search"). */
+  actions?: ReactNode;
   children: ReactNode;
 }) {
   const { t, number } = useT();
@@ -57,7 +60,7 @@ export function SearchLayout({
 
   return (
     <>
-      <PageHeader title={title} lead={lead} />
+      <PageHeader title={title} lead={lead} actions={actions} />
       <Form
         method="get"
         action={`/${scope}`}

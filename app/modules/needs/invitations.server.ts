@@ -20,7 +20,7 @@ async function ownNeed(actor: Actor, needId: number) {
   return { buyer, need };
 }
 
-function canInvite(need: { status: string; bidDeadline: Date | null }, now: Date) {
+export function canInvite(need: { status: string; bidDeadline: Date | null }, now: Date) {
   return need.status === "DRAFT" || (need.status === "PUBLISHED" && need.bidDeadline !== null && need.bidDeadline.getTime() > now.getTime());
 }
 

@@ -244,7 +244,11 @@ export async function createNeed(actor: Actor, draft: NeedDraft, options: { publ
     });
     await writeRelations(tx, need.id, draft, false);
     await recordAudit(tx, { actor, action: "need.create", entityType: "Need", entityId: need.id, after: auditView(draft) });
-    if (options.publish) await recordAudit(tx, { actor, action: "need.publish", entityType: "Need", entityId: need.id, after: { status: "PUBLISHED" } });
+    if (options.publish) {
+      await recordAudit(tx, { actor, action: "need.publish", entityType: "Need", entityId: need.id, after: { status: "PUBLISHED" } });
+      // Saved searches are run against the new need by the alerts worker (app/modules/matching/alerts.server.ts).
+      await enqueue(tx, "alerts.need", need.id);
+    }
     await enqueue(tx, "search.need", need.id);
     return { needId: need.id, published: options.publish };
   });
@@ -306,6 +310,7 @@ export async function draftIssues(needId: number, draft: NeedDraft) {
 
 async function afterPublish(tx: Tx, actor: Actor, needId: number, title: string) {
   await recordAudit(tx, { actor, action: "need.publish", entityType: "Need", entityId: needId, after: { status: "PUBLISHED" } });
+  await enqueue(tx, "alerts.need", needId);
   // Organizations invited while the need was a draft hear about it now.
   const invited = await tx.invitation.findMany({ where: { needId }, select: { orgId: true } });
   await notify(tx, {

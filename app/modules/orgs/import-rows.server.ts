@@ -42,8 +42,10 @@ function cell(value: unknown): string {
   return String(value);
 }
 
-/** Reads a CSV (UTF-8, with or without BOM) or a JSON array of objects with the same keys. */
-export function parseImportFile(content: Buffer | string, fileName: string): ParsedFile {
+export type ColumnSpec = { required: readonly string[]; known: ReadonlySet<string>; identifier: boolean };
+
+/** Reads a CSV (UTF-8, with or without BOM) or a JSON array of objects with the same keys; `spec` names the columns (organizations by default). */
+export function parseImportFile(content: Buffer | string, fileName: string, spec?: ColumnSpec): ParsedFile {
   const text = decode(content);
   const trimmed = text.trimStart();
   const isJson = /\.json$/i.test(fileName) || (!/\.csv$/i.test(fileName) && (trimmed.startsWith("[") || trimmed.startsWith("{")));
@@ -92,17 +94,19 @@ export function parseImportFile(content: Buffer | string, fileName: string): Par
   }
   if (records.length === 0) throw new ImportFileError({ key: "orgs.import.file.empty" });
   if (records.length > MAX_IMPORT_ROWS) throw new ImportFileError({ key: "orgs.import.file.tooManyRows", vars: { max: MAX_IMPORT_ROWS } });
-  const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
-  if (!columns.includes("uscc") && !columns.includes("filingNo")) missing.push("uscc | filingNo" as never);
+  const required = spec?.required ?? REQUIRED_COLUMNS;
+  const known = spec?.known ?? KNOWN_COLUMNS;
+  const missing: string[] = required.filter((name) => !columns.includes(name));
+  if ((spec?.identifier ?? true) && !columns.includes("uscc") && !columns.includes("filingNo")) missing.push("uscc | filingNo");
   if (missing.length > 0 && !isJson) throw new ImportFileError({ key: "orgs.import.file.missingColumns", vars: { columns: missing.join(", ") } });
-  const unknown = columns.filter((name) => name && !KNOWN_COLUMNS.has(name));
+  const unknown = columns.filter((name) => name && !known.has(name));
   if (unknown.length > 0) warnings.push({ key: "orgs.import.file.unknownColumns", vars: { columns: unknown.join(", ") } });
   return { format: isJson ? "json" : "csv", columns, records, warnings };
 }
 
 // ───────────────────────────── value parsers ─────────────────────────────
 
-const KIND_NAMES: Record<string, OrgKindValue> = {
+export const KIND_NAMES: Record<string, OrgKindValue> = {
   社会团体: "SOCIAL_GROUP",
   社会服务机构: "SOCIAL_SERVICE",
   民办非企业单位: "SOCIAL_SERVICE",
@@ -135,8 +139,8 @@ const STATUS_NAMES: Record<string, OrgStatusValue> = {
   DEREGISTERED: "DEREGISTERED",
 };
 
-const TRUE = new Set(["是", "有", "true", "1", "yes", "y"]);
-const FALSE = new Set(["否", "无", "false", "0", "no", "n"]);
+export const TRUE = new Set(["是", "有", "true", "1", "yes", "y"]);
+export const FALSE = new Set(["否", "无", "false", "0", "no", "n"]);
 
 /**
  * Empty cells are null: they leave an existing organization's value as it is (and use the default for a new one).

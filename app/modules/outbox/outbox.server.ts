@@ -3,7 +3,7 @@
 import type { Prisma } from "#app/.server/prisma/client.ts";
 import type { DbClient } from "#app/db.server.ts";
 
-export type OutboxTopic = "search.org" | "search.need" | "search.settings" | "email" | "alerts.need";
+export type OutboxTopic = "search.org" | "search.need" | "search.settings" | "email" | "alerts.need" | "alerts.digest";
 
 export async function enqueue(db: DbClient, topic: OutboxTopic, key: string | number, payload: object = {}) {
   await db.outboxEvent.create({

@@ -20,3 +20,8 @@ export async function searchIndexes() {
   const { getSearch } = await import("./sync.server.ts");
   return getSearch().engine;
 }
+export { loadFacetReference } from "./reference.server.ts";
+export { loadSynonyms } from "./synonyms.server.ts";
+export { words } from "./tokenizer.server.ts";
+export { needFilterParts, prepareQuery } from "./service.server.ts";
+export { parseNeedSearchParams, type NeedSearchParams } from "./schemas.ts";

@@ -162,6 +162,24 @@ const NEED_SORT: Record<NeedSearchParams["sort"], string[]> = {
   budget_asc: ["budget:asc"],
 };
 
+const deadlineWindow = (window: (typeof DEADLINE_WINDOWS)[number], now: number) =>
+  f.and(f.eq("status", "PUBLISHED"), f.gt("bidDeadline", now), f.lte("bidDeadline", now + (window === "7d" ? 7 : 30) * DAY));
+
+/** The filter conditions of a needs search, by facet (the page, and saved-search alerts, build on them). */
+export function needFilterParts(params: Pick<NeedSearchParams, "phase" | "district" | "street" | "tag" | "catalog" | "budget" | "cross" | "deadline">, ref: FacetReference, now: number) {
+  const parts = new Map<string, string>();
+  const phase = phaseFilter(params.phase, now);
+  if (phase) parts.set("phase", phase);
+  if (params.district.length) parts.set("district", f.in("districts", params.district));
+  if (params.street.length) parts.set("street", f.in("streets", params.street));
+  for (const [key, part] of tagFilterParts(ref, params.tag)) parts.set(key, part);
+  if (params.catalog.length) parts.set("catalog", f.in("catalogId", params.catalog));
+  if (params.budget.length) parts.set("budget", f.in("budgetBand", params.budget));
+  if (params.cross) parts.set("cross", f.eq("crossDistrict", true));
+  if (params.deadline) parts.set("deadline", deadlineWindow(params.deadline, now));
+  return parts;
+}
+
 export async function searchNeeds(input: {
   params: NeedSearchParams;
   urlParams: URLSearchParams;
@@ -177,18 +195,8 @@ export async function searchNeeds(input: {
   const ref = await loadFacetReference();
   const { q, ignoredWords } = prepareQuery(params.q);
 
-  const parts = new Map<string, string>();
-  const phase = phaseFilter(params.phase, now);
-  if (phase) parts.set("phase", phase);
-  if (params.district.length) parts.set("district", f.in("districts", params.district));
-  if (params.street.length) parts.set("street", f.in("streets", params.street));
-  for (const [key, part] of tagFilterParts(ref, params.tag)) parts.set(key, part);
-  if (params.catalog.length) parts.set("catalog", f.in("catalogId", params.catalog));
-  if (params.budget.length) parts.set("budget", f.in("budgetBand", params.budget));
-  if (params.cross) parts.set("cross", f.eq("crossDistrict", true));
-  const deadlineWindow = (window: (typeof DEADLINE_WINDOWS)[number]) =>
-    f.and(f.eq("status", "PUBLISHED"), f.gt("bidDeadline", now), f.lte("bidDeadline", now + (window === "7d" ? 7 : 30) * DAY));
-  if (params.deadline) parts.set("deadline", deadlineWindow(params.deadline));
+  const parts = needFilterParts(params, ref, now);
+  const phase = parts.get("phase") ?? null;
 
   const fair = fairFieldFor(new Date(now));
   const sort = [...NEED_SORT[params.sort], `${fair}:asc`];
@@ -216,7 +224,7 @@ export async function searchNeeds(input: {
   facetQuery("phase", ["status"], phaseBase);
   extra.push({ key: "phase:open", request: { q, filter: f.and(phaseBase, phaseFilter(["OPEN_FOR_BIDS"], now)!), limit: 0 } });
   const deadlineBase = withoutPart(parts, "deadline");
-  for (const window of DEADLINE_WINDOWS) extra.push({ key: `deadline:${window}`, request: { q, filter: f.and(deadlineBase, deadlineWindow(window)), limit: 0 } });
+  for (const window of DEADLINE_WINDOWS) extra.push({ key: `deadline:${window}`, request: { q, filter: f.and(deadlineBase, deadlineWindow(window, now)), limit: 0 } });
 
   let responses = await index.multiSearch([main, ...extra.map((e) => e.request)]);
   let relaxed = false;

@@ -32,6 +32,7 @@ export default function ManageNeedLayout() {
     { to: ".", label: t("needs.manage.tab.overview"), end: true, show: true },
     { to: "edit", label: t(need.status === "DRAFT" ? "needs.manage.tab.edit" : "needs.manage.tab.amend"), show: editable },
     { to: "questions", label: t("needs.manage.tab.questions"), count: counts.openQuestions, show: need.status !== "DRAFT" },
+    { to: "matches", label: t("matching.tab"), show: true },
     { to: "invitations", label: t("needs.manage.tab.invitations"), count: counts.invitations, show: true },
     { to: "evaluation", label: t("needs.manage.tab.evaluation"), show: need.status !== "DRAFT" },
     { to: "contract", label: t("needs.manage.tab.contract"), show: ["AWARDED", "IN_DELIVERY", "COMPLETED"].includes(need.status) },
