@@ -26,7 +26,7 @@ describe.runIf(Boolean(serverUrl))("two app instances on one PostgreSQL server",
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
     const env = { DATABASE_URL: databaseUrl, DEMO_SEED: "true" };
-    [a, b] = await Promise.all([startInstance({ port: 3201, env }), startInstance({ port: 3202, env })]);
+    [a, b] = await Promise.all([startInstance({ port: 3211, env }), startInstance({ port: 3212, env })]);
     db = await connectPostgres(databaseUrl);
   }, 240_000);
 
