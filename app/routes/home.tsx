@@ -3,13 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, EmptyState } from "#app/components/ui/basics.tsx";
 import { useT, useUser } from "#app/components/root-data.ts";
 import { listLatestOpenNeeds } from "#app/modules/needs/public.server.ts";
-import { getPlatformStats } from "#app/modules/opendata/platform-stats.server.ts";
+import { getPlatformStatsCached } from "#app/modules/opendata/platform-stats.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "home.title");
 
 export async function loader(_: LoaderFunctionArgs) {
-  const [stats, latestNeeds] = await Promise.all([getPlatformStats(), listLatestOpenNeeds(6)]);
+  const [stats, latestNeeds] = await Promise.all([getPlatformStatsCached(), listLatestOpenNeeds(6)]);
   return { stats, latestNeeds };
 }
 
