@@ -125,8 +125,8 @@ for (let i = 0; i < 400; i++) {
 }
 
 // ── the write mix: log in, then bids and questions at a steady rate ──
-type WriteStats = { sent: number; ok: number; non2xx: Record<string, number>; errors: number; latencies: number[] };
-const writes: WriteStats = { sent: 0, ok: 0, non2xx: {}, errors: 0, latencies: [] };
+type WriteStats = { sent: number; ok: number; non2xx: Record<string, number>; errors: number; errorKinds: Record<string, number>; latencies: number[] };
+const writes: WriteStats = { sent: 0, ok: 0, non2xx: {}, errors: 0, errorKinds: {}, latencies: [] };
 const clients: Client[] = [];
 for (const email of writers) {
   const client = new Client((p) => `${base}${p}`);
@@ -158,8 +158,11 @@ async function oneWrite(i: number) {
     writes.latencies.push(performance.now() - started);
     if (response.status === 302 || (response.status >= 200 && response.status < 300)) writes.ok++;
     else writes.non2xx[response.status] = (writes.non2xx[response.status] ?? 0) + 1;
-  } catch {
+  } catch (error) {
     writes.errors++;
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const kind = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+    writes.errorKinds[kind] = (writes.errorKinds[kind] ?? 0) + 1;
   }
 }
 
@@ -206,7 +209,7 @@ const p95 = percentile(readLatencies, 95);
 console.log(`  goal p95 under 200 ms ${p95 < 200 ? "✔" : "✘"}; zero errors and non-2xx ${result.errors === 0 && result.non2xx === 0 ? "✔" : "✘"}`);
 console.log(`writes (${writesPerSecond}/s: bids and questions, ${clients.length} logged-in organizations, CSRF tokens):`);
 console.log(
-  `  ${writes.sent} sent, ${(writes.sent / seconds).toFixed(1)}/s; ${writes.ok} ok (302), non-2xx ${JSON.stringify(writes.non2xx)}, errors ${writes.errors}; latency p50 ${percentile(writes.latencies, 50).toFixed(0)} ms, p95 ${percentile(writes.latencies, 95).toFixed(0)} ms, p99 ${percentile(writes.latencies, 99).toFixed(0)} ms`,
+  `  ${writes.sent} sent, ${(writes.sent / seconds).toFixed(1)}/s; ${writes.ok} ok (302), non-2xx ${JSON.stringify(writes.non2xx)}, errors ${writes.errors} ${JSON.stringify(writes.errorKinds)}; latency p50 ${percentile(writes.latencies, 50).toFixed(0)} ms, p95 ${percentile(writes.latencies, 95).toFixed(0)} ms, p99 ${percentile(writes.latencies, 99).toFixed(0)} ms`,
 );
 console.log(`server RSS: ${rssSamples[0]} MB before, ${Math.max(...rssSamples)} MB peak, ${rssSamples[rssSamples.length - 1]} MB after`);
 server.kill("SIGTERM");
