@@ -130,6 +130,10 @@ async function connect(): Promise<Database> {
 
 export async function connectPostgres(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection that the server closes (a PostgreSQL restart or failover, pg_terminate_backend, an idle
+  // timeout) is reported on the pool; without a listener Node treats it as an unhandled 'error' event and the whole
+  // process exits. The pool drops that connection and opens a new one when it is next needed.
+  pool.on("error", (error) => console.error(`[database] an idle connection was closed: ${error.message}`));
   const sql = poolRunner(pool);
   await applyMigrations(sql);
   const prisma = createPrisma(new PrismaPg(pool));

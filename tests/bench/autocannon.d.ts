@@ -16,7 +16,7 @@ declare module "autocannon" {
       connections?: number;
       duration?: number;
       amount?: number;
-      requests?: { setupRequest?: (request: Request) => Request }[];
+      requests?: (Request & { setupRequest?: (request: Request) => Request })[];
     };
     type Instance = Promise<Result> & { on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void };
   }

@@ -5,7 +5,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export type Instance = { port: number; dataDir: string; process: ChildProcess; log: () => string; stop: () => Promise<void>; url: (p: string) => string };
+/** How an instance ended: its exit code or signal, how long the stop took, and whether the helper had to SIGKILL it. */
+export type Stopped = { code: number | null; signal: NodeJS.Signals | null; ms: number; killed: boolean; log: string };
+
+export type Instance = { port: number; dataDir: string; process: ChildProcess; log: () => string; stop: () => Promise<Stopped>; url: (p: string) => string };
 
 export async function startInstance(options: { port: number; env?: Record<string, string>; dataDir?: string }): Promise<Instance> {
   if (!fs.existsSync("build/server/index.js")) throw new Error("Build the app first (npm run build).");
@@ -44,16 +47,21 @@ export async function startInstance(options: { port: number; env?: Record<string
     log: () => output,
     url,
     stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      new Promise<Stopped>((resolve) => {
+        const started = Date.now();
+        const ended = () => ({ code: child.exitCode, signal: child.signalCode, ms: Date.now() - started, killed, log: output.slice(-4000) });
+        let killed = false;
+        // Already gone (crashed, or killed by a signal): its 'exit' has fired and will not fire again.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(ended());
         // A graceful stop takes a second or two; one that hangs is reported (with the log) and killed.
         const kill = setTimeout(() => {
           console.error(`instance on ${options.port} did not stop within 20 s; killing it. Its log:\n${output.slice(-4000)}`);
+          killed = true;
           child.kill("SIGKILL");
         }, 20_000);
         child.once("exit", () => {
           clearTimeout(kill);
-          resolve();
+          resolve(ended());
         });
         child.kill("SIGTERM");
       }),

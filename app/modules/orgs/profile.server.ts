@@ -197,7 +197,16 @@ export async function saveProfile(actor: Actor, input: ProfileInput, now = new D
   const { orgId } = requireOrgActor(actor);
   const requested = requestedReviewValues(input);
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${orgId} FOR UPDATE`;
+    // The tags this save may touch (those held and those asked for) are locked first, FOR SHARE, in id order:
+    // a tag merge (which locks its two tags FOR UPDATE) then runs wholly before or wholly after this save, so it
+    // never moves rows this save is replacing, nor misses rows this save adds. The organization row is locked
+    // FOR NO KEY UPDATE (this save never changes its key), which the merge's foreign-key checks on OrgTag do not
+    // wait for — so the two never deadlock.
+    await tx.$queryRaw`
+      SELECT id FROM "Tag"
+      WHERE id = ANY(${[...new Set(input.tagIds)]}::int[]) OR id IN (SELECT "tagId" FROM "OrgTag" WHERE "orgId" = ${orgId})
+      ORDER BY id FOR SHARE`;
+    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${orgId} FOR NO KEY UPDATE`;
     const org = await tx.organization.findUnique({
       where: { id: orgId },
       select: {
@@ -232,9 +241,10 @@ export async function saveProfile(actor: Actor, input: ProfileInput, now = new D
       throw new ServiceError(422, "orgs.street.mismatch");
     }
 
-    // Tags: only curated tags; new ones must be active. A deprecated tag already on the profile may stay.
+    // Tags: only curated tags; new ones must be active. A deprecated tag already on the profile may stay. A tag
+    // merged away while the form was open is saved as the tag it was merged into (as imports resolve it).
     const held = new Set(org.tags.map((row) => row.tagId));
-    const wantedTags = [...new Set(input.tagIds)];
+    const wantedTags = await resolveMergedTags(tx, [...new Set(input.tagIds)]);
     const added = wantedTags.filter((id) => !held.has(id));
     if (added.length > 0) {
       const active = await tx.tag.count({ where: { id: { in: added }, status: "ACTIVE" } });
@@ -340,6 +350,15 @@ export async function saveProfile(actor: Actor, input: ProfileInput, now = new D
     }
     return { published: changedFields, sentForReview, withdrawn };
   }, TX_OPTIONS);
+}
+
+/** Tag ids with merged tags replaced by the tag they were merged into (merges never chain), without repeats. */
+async function resolveMergedTags(tx: Tx, tagIds: number[]) {
+  if (tagIds.length === 0) return tagIds;
+  const merged = await tx.tag.findMany({ where: { id: { in: tagIds }, status: "MERGED", mergedIntoId: { not: null } }, select: { id: true, mergedIntoId: true } });
+  if (merged.length === 0) return tagIds;
+  const into = new Map(merged.map((tag) => [tag.id, tag.mergedIntoId!]));
+  return [...new Set(tagIds.map((id) => into.get(id) ?? id))];
 }
 
 /** A rejected organization that has fixed its profile asks to be verified again. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "#app/db.server.ts";
 import { PermissionError } from "#app/modules/accounts/permissions.ts";
-import { deprecateTag } from "#app/modules/tags/tags.server.ts";
+import { deprecateTag, mergeTags } from "#app/modules/tags/tags.server.ts";
 import { makeAdmin, makeBuyerUser, makeOrg, makeOrgUser, tagId } from "#tests/factories.ts";
 import { seedReferenceData } from "../../../prisma/seed/reference.ts";
 import { addCase, deleteCase, getProfileEditor, getPublicProfile, saveProfile, updateCase } from "./profile.server.ts";
@@ -153,6 +153,16 @@ describe("tags on a profile", () => {
     await expect(saveProfile(other.actor, await formFor(other.actor, { tagIds: ["999999"] }))).rejects.toMatchObject({ messageKey: "orgs.tags.invalid" });
     // Free text is not a tag: the form carries tag ids only.
     expect(() => ProfileSchema.parse({ ...Object.fromEntries([]), intent: "save-profile", tagIds: ["长者食堂"] })).toThrow();
+  });
+
+  test("a tag merged away while the form was open is saved as the tag it was merged into, once", async () => {
+    const { org, actor } = await makeOrgUser();
+    const source = await prisma.tag.create({ data: { nameZh: "测试合并源标签", groupId: (await prisma.tag.findFirstOrThrow({ where: { status: "ACTIVE" } })).groupId } });
+    const target = await tagId("咨询");
+    const form = await formFor(actor, { tagIds: [String(source.id), String(target)] }); // opened before the merge
+    await mergeTags(admin, source.id, target);
+    await saveProfile(actor, form);
+    expect((await published(org.id)).tags.map((t) => t.tagId)).toEqual([target]);
   });
 });
 
