@@ -376,6 +376,30 @@ export const RULES: RouteRule[] = [
     })),
   },
   { route: "routes/admin.audit", get: [{ path: () => "/admin/audit", expect: ADMIN_ONLY }] },
+  { route: "routes/admin.users", get: [{ path: () => "/admin/users?q=example", expect: ADMIN_ONLY, shown: (w) => ({ admin: [w.parties.orgA.email] }) }] },
+  {
+    route: "routes/admin.users.$userId",
+    get: [{ path: (w) => `/admin/users/${w.parties.orgA.userId}`, expect: ADMIN_ONLY, shown: (w) => ({ admin: [w.parties.orgA.email] }) }],
+    post: [
+      {
+        intent: "revoke-session",
+        prepare: async (w) => {
+          const { hashToken } = await import("#app/modules/accounts/sessions.server.ts");
+          const token = await createSession(w.parties.orgA.userId);
+          return { path: `/admin/users/${w.parties.orgA.userId}`, fields: form("revoke-session", { sessionId: hashToken(token) }) };
+        },
+        expect: ADMIN_ONLY,
+      },
+      {
+        intent: "revoke-all-sessions",
+        prepare: async (w) => {
+          await createSession(w.parties.orgB.userId);
+          return { path: `/admin/users/${w.parties.orgB.userId}`, fields: form("revoke-all-sessions", { reason: "手机遗失，结束全部会话" }) };
+        },
+        expect: ADMIN_ONLY,
+      },
+    ],
+  },
   {
     route: "routes/needs.$needId/route",
     get: [
