@@ -87,7 +87,7 @@ describe("authorization matrix", () => {
   for (const rule of RULES) {
     describe(rule.route, () => {
       for (const get of rule.get ?? []) {
-        test(`GET ${get.label ?? "the page"}`, async () => {
+        test(`GET ${get.label ?? "the page"}`, { timeout: 60_000 }, async () => {
           const path = get.path(world);
           const hidden = get.hidden?.(world) ?? {};
           const shown = get.shown?.(world) ?? {};
@@ -106,7 +106,7 @@ describe("authorization matrix", () => {
         });
       }
       for (const post of rule.post ?? []) {
-        test(`POST ${post.intent}`, async () => {
+        test(`POST ${post.intent}`, { timeout: 60_000 }, async () => {
           const problems: string[] = [];
           const errors = vi.spyOn(console, "error").mockImplementation(() => {});
           for (const role of ROLES) {

@@ -7,7 +7,7 @@
 //
 // Runs are bounded: FC_RUNS (default 10) cases per form, a third of that per URL; FC_SEED replays a failure.
 import fc from "fast-check";
-import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { prisma } from "#app/db.server.ts";
 import { startSearch } from "#app/modules/search/sync.server.ts";
 import { seedReferenceData } from "../../prisma/seed/reference.ts";
@@ -19,7 +19,9 @@ process.env.SESSION_SECRET ??= "security-tests-secret-0123456789";
 
 const RUNS = Number(process.env.FC_RUNS ?? 10);
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-const settings = (numRuns: number) => ({ numRuns, seed: SEED, endOnFailure: true, interruptAfterTimeLimit: 20_000 });
+// A slow, shared machine ends a property early (after 25 s) rather than failing it on vitest's timeout.
+const settings = (numRuns: number) => ({ numRuns, seed: SEED, endOnFailure: true, interruptAfterTimeLimit: 25_000 });
+const TIMEOUT = 90_000;
 
 let world: World;
 
@@ -30,14 +32,14 @@ beforeAll(async () => {
   await app();
 }, 120_000);
 
+// Unexpected errors are logged by Remix's handleError: captured here, and each request's checked in never5xx.
 let errors: ReturnType<typeof vi.spyOn>;
-const consoleErrors = () => {
-  errors ??= vi.spyOn(console, "error").mockImplementation(() => {});
-  return errors;
-};
+const consoleErrors = () => errors;
+beforeEach(() => {
+  errors = vi.spyOn(console, "error").mockImplementation(() => {});
+});
 afterEach(() => {
-  errors?.mockRestore();
-  errors = undefined as never;
+  errors.mockRestore();
 });
 
 // ───────────────────────────── hostile values ─────────────────────────────
@@ -155,6 +157,7 @@ const never5xx = (answer: Answer, what: string) => {
   // React's development-build warnings (a repeated field shown back as a list in a <select>) are not errors of the
   // server: production React does not emit them.
   const logged = consoleErrors().mock.calls.filter((call) => !String(call[0]).startsWith("Warning: "));
+  consoleErrors().mockClear();
   const messages = logged.map((call) => call.map((part) => String((part as Error)?.stack ?? part)).join(" ").slice(0, 1500));
   expect(messages.length, `${what} → ${answer.status} logged an error:\n${messages.join("\n")}`).toBe(0);
 };
@@ -167,7 +170,7 @@ function allowedRole(post: PostCase): Role {
 describe("every form refuses hostile input with a 4xx and changes nothing", () => {
   for (const rule of RULES) {
     for (const post of rule.post ?? []) {
-      test(`${rule.route} POST ${post.intent}`, async () => {
+      test(`${rule.route} POST ${post.intent}`, { timeout: TIMEOUT }, async () => {
         const role = allowedRole(post);
         let cell: Cell | undefined;
         await fc.assert(
@@ -210,7 +213,7 @@ describe("every URL with an id refuses hostile ids with a 4xx", () => {
   const SEGMENTS = ["0", "-1", "1.5", "abc", "2147483648", "99999999999999999999", "%00", "%E0%A4%A", "%2e%2e%2f", "<script>", "1%20OR%201=1", "%F0%9F%98%80", "1e3", "0x10"];
   for (const rule of RULES) {
     for (const get of rule.get ?? []) {
-      test(`${rule.route} GET ${get.label ?? ""}`.trim(), async () => {
+      test(`${rule.route} GET ${get.label ?? ""}`.trim(), { timeout: TIMEOUT }, async () => {
         const path = get.path(world);
         if (!/\/\d+/.test(path)) return; // no id in this URL
         const role = ROLES.find((r) => get.expect[r] === "ok") ?? "admin";
@@ -232,7 +235,7 @@ describe("search pages and the suggestion API take any query string", () => {
   const KEYS = ["q", "page", "district", "districts", "street", "tags", "tag", "kind", "grade", "minGrade", "budgetMin", "budgetMax", "status", "sort", "scope", "qualification", "community", "deadline", "cross", "tab", "warning", "merged", "newName", "blank", "__proto__"];
   const query = fc.array(fc.tuple(fc.constantFrom(...KEYS), nasty), { minLength: 1, maxLength: 6 });
   for (const page of ["/needs", "/orgs", "/api/v1/search/suggest", "/admin/verification", "/admin/tags", "/workspace/needs/new", "/workspace/needs", "/workspace/bids"]) {
-    test(`GET ${page}?…`, async () => {
+    test(`GET ${page}?…`, { timeout: TIMEOUT }, async () => {
       const role: Role = page.startsWith("/admin") ? "admin" : page.startsWith("/workspace/needs") ? "buyerX" : page === "/workspace/bids" ? "orgA" : "anonymous";
       const client = await clientFor(world, role);
       await fc.assert(
@@ -270,7 +273,7 @@ describe("files and shapes that once broke a form", () => {
     expect(changedTables(before, await fingerprint())).toEqual([]);
   });
 
-  test("registry uploads with hostile content are answered with a 4xx or a preview, never a 500", async () => {
+  test("registry uploads with hostile content are answered with a 4xx or a preview, never a 500", { timeout: TIMEOUT }, async () => {
     const admin = await clientFor(world, "admin");
     const header = "uscc,filingNo,name,kind,districtCode\n";
     await fc.assert(
