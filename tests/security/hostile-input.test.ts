@@ -232,9 +232,9 @@ describe("every URL with an id refuses hostile ids with a 4xx", () => {
 });
 
 describe("search pages and the suggestion API take any query string", () => {
-  const KEYS = ["q", "page", "district", "districts", "street", "tags", "tag", "kind", "grade", "minGrade", "budgetMin", "budgetMax", "status", "sort", "scope", "qualification", "community", "deadline", "cross", "tab", "warning", "merged", "newName", "blank", "__proto__"];
+  const KEYS = ["q", "page", "district", "districts", "street", "tags", "tag", "kind", "grade", "minGrade", "budgetMin", "budgetMax", "status", "sort", "scope", "qualification", "community", "deadline", "cross", "tab", "warning", "merged", "newName", "blank", "entityId", "entityType", "action", "actorRole", "role", "from", "to", "__proto__"];
   const query = fc.array(fc.tuple(fc.constantFrom(...KEYS), nasty), { minLength: 1, maxLength: 6 });
-  for (const page of ["/needs", "/orgs", "/api/v1/search/suggest", "/admin/verification", "/admin/tags", "/workspace/needs/new", "/workspace/needs", "/workspace/bids"]) {
+  for (const page of ["/needs", "/orgs", "/api/v1/search/suggest", "/admin/verification", "/admin/users", "/admin/audit", "/admin/tags", "/workspace/needs/new", "/workspace/needs", "/workspace/bids"]) {
     test(`GET ${page}?…`, { timeout: TIMEOUT }, async () => {
       const role: Role = page.startsWith("/admin") ? "admin" : page.startsWith("/workspace/needs") ? "buyerX" : page === "/workspace/bids" ? "orgA" : "anonymous";
       const client = await clientFor(world, role);
@@ -261,6 +261,14 @@ describe("files and shapes that once broke a form", () => {
       const answer = await client.post("/login", [["email", "a@example.cn"], ["password", "x"], [name, "1"]]);
       expect(answer.status, name).toBe(400);
       expect(Date.now() - started, name).toBeLessThan(2_000);
+    }
+  });
+
+  test("a NUL character typed into an administrator's search box is ignored, not a 500 (it was, on /admin/verification)", async () => {
+    const admin = await clientFor(world, "admin");
+    for (const path of ["/admin/verification?q=abc%00def", "/admin/users?q=%00", "/admin/audit?entityId=1%00"]) {
+      const answer = await admin.get(path);
+      expect(answer.status, path).toBe(200);
     }
   });
 

@@ -1,5 +1,6 @@
 import { prisma } from "#app/db.server.ts";
 import { recordAudit } from "#app/modules/audit/audit.server.ts";
+import { searchText } from "#app/modules/db/text.ts";
 import { hashPassword } from "./password.server.ts";
 import { revokeAllSessions, revokeSession } from "./sessions.server.ts";
 import { requireAdminActor, ServiceError, type Actor } from "./permissions.ts";
@@ -26,7 +27,7 @@ export async function listUsersForAdmin(actor: Actor, filters: { q?: string; rol
   requireAdminActor(actor);
   const now = new Date();
   const page = Math.max(1, filters.page ?? 1);
-  const q = filters.q?.trim();
+  const q = searchText(filters.q);
   const where = {
     ...(filters.role ? { role: filters.role } : {}),
     ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { displayName: { contains: q } }] } : {}),
