@@ -111,3 +111,39 @@ test.describe("behind a trusted reverse proxy (TRUST_PROXY=true)", () => {
     expect(statuses[20]).toBe(429);
   });
 });
+
+test.describe("an administrator ends a user's session", () => {
+  test("from the accounts page: the session's browser is back at the log-in page, and the page is accessible", async ({ browser }) => {
+    // buyer2's own session in a browser marked by its user agent; only that session is ended.
+    const agent = `E2E-revoke-${Date.now()}`;
+    const userContext = await browser.newContext({ userAgent: agent });
+    const user = await userContext.newPage();
+    await user.goto("/login");
+    await user.getByLabel("电子邮箱").fill("buyer2@duijie.demo");
+    await user.getByLabel("密码").fill("Duijie-demo-2026");
+    await user.getByRole("button", { name: "登录" }).click();
+    await expect(user).toHaveURL(/\/workspace/);
+
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await admin.goto("/login");
+    await admin.getByLabel("电子邮箱").fill("admin@duijie.demo");
+    await admin.getByLabel("密码").fill("Duijie-demo-2026");
+    await admin.getByRole("button", { name: "登录" }).click();
+    await admin.getByRole("link", { name: "用户账户" }).first().click();
+    await expect(admin.getByRole("heading", { level: 1, name: "用户账户" })).toBeVisible();
+    await admin.getByLabel("邮箱或姓名").fill("buyer2@duijie.demo");
+    await admin.getByRole("button", { name: "筛选" }).click();
+    await admin.getByRole("link", { name: "浦东民政 陈科长" }).click();
+    await expect(admin.getByRole("heading", { name: "当前登录的设备" })).toBeVisible();
+    const { expectAccessible } = await import("./fixtures.ts");
+    await expectAccessible(admin);
+    await admin.getByRole("row", { name: new RegExp(agent) }).getByRole("button", { name: "结束此会话" }).click();
+    await expect(admin.getByText(/已结束 1 个会话/)).toBeVisible();
+
+    await user.goto("/workspace");
+    await expect(user).toHaveURL(/\/login\?redirectTo=/);
+    await userContext.close();
+    await adminContext.close();
+  });
+});
