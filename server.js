@@ -24,7 +24,11 @@ await entry.boot();
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
+// Behind a reverse proxy, trust exactly the hops in front of us (TRUST_PROXY=true: one; a number: that many), never
+// `true` for all: with "trust everything" the client address is the left-most X-Forwarded-For entry, which the
+// client writes itself — and the log-in limit per address could be dodged by changing it on every attempt.
+const trustProxy = process.env.TRUST_PROXY ?? "false";
+if (trustProxy !== "false") app.set("trust proxy", trustProxy === "true" ? 1 : Number(trustProxy));
 
 // A nonce per response for the inline scripts Remix renders, and the usual security headers.
 app.use((req, res, next) => {

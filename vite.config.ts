@@ -29,7 +29,7 @@ export default defineConfig({
         }),
       ],
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts", "cli/**/*.test.ts", "prisma/**/*.test.ts", "tests/multi/**/*.test.ts"],
+    include: ["app/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts", "cli/**/*.test.ts", "prisma/**/*.test.ts", "tests/multi/**/*.test.ts", "tests/security/**/*.test.ts"],
     setupFiles: ["./tests/setup/db.ts"],
     pool: "forks",
     testTimeout: 30_000,

@@ -16,7 +16,11 @@ const EnvSchema = z.object({
   // Demo data is loaded into an empty embedded database on first start; never into a PostgreSQL server
   // unless asked for.
   DEMO_SEED: z.enum(["true", "false"]).optional(),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // "true" (one reverse proxy in front), a number of proxy hops, or "false".
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[1-9])$/, "true, false or a number of proxy hops (1–9)")
+    .default("false"),
   BACKGROUND_JOBS: z.enum(["true", "false"]).default("true"),
 });
 

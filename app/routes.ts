@@ -25,6 +25,9 @@ export default [
   route("admin/import/template.csv", "routes/admin.import.template.ts"),
   route("admin/import/:jobId", "routes/admin.import.$jobId.tsx"),
   route("admin/audit", "routes/admin.audit.tsx"),
+  // accounts and sessions (issue 7)
+  route("admin/users", "routes/admin.users.tsx"),
+  route("admin/users/:userId", "routes/admin.users.$userId.tsx"),
   // needs and bids (issue 4)
   route("needs/:needId", "routes/needs.$needId/route.tsx"),
   route("needs/:needId/bid", "routes/needs.$needId.bid.tsx"),

@@ -44,6 +44,7 @@ const ENTITY_LINKS: Record<string, (id: string) => string> = {
   Tag: (id) => `/admin/tags/${id}`,
   CatalogItem: (id) => `/admin/catalog/${id}`,
   ImportJob: (id) => `/admin/import/${id}`,
+  User: (id) => `/admin/users/${id}`,
 };
 
 export default function AuditLog() {

@@ -21,7 +21,10 @@ function getCookies() {
 
 export function isHttps(request: Request) {
   if (new URL(request.url).protocol === "https:") return true;
-  return process.env.TRUST_PROXY === "true" && request.headers.get("x-forwarded-proto") === "https";
+  // server.js builds the request URL from Express's req.protocol, which already honours X-Forwarded-Proto from a
+  // trusted proxy; this is for other hosts of the handler (tests, another adapter).
+  const trusted = (process.env.TRUST_PROXY ?? "false") !== "false";
+  return trusted && request.headers.get("x-forwarded-proto")?.split(",")[0].trim() === "https";
 }
 
 type Name = keyof ReturnType<typeof getCookies>;

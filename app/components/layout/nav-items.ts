@@ -38,6 +38,7 @@ export const NAV_ITEMS: Record<RoleKey, NavItem[]> = {
     { to: "/admin/tags", label: "nav.admin.tags" },
     { to: "/admin/catalog", label: "nav.admin.catalog" },
     { to: "/admin/import", label: "nav.admin.import" },
+    { to: "/admin/users", label: "nav.admin.users" },
     { to: "/admin/audit", label: "nav.admin.audit" },
     { to: "/notifications", label: "nav.notifications", badge: "unread" },
   ],

@@ -174,6 +174,7 @@ export const orgsMessages = defineMessages({
     "orgs.notify.changeApproved": "“{name}”的资料修改已通过复核并公开。",
     "orgs.notify.changeRejected": "“{name}”的资料修改未通过复核。",
 
+    "orgs.import.file.nul": "文件中含有空字符（NUL），不是文本格式的名录。请导出为 CSV UTF-8 或 JSON 后再上传。",
     "orgs.import.file.notUtf8": "文件不是 UTF-8 编码。请在 Excel 中“另存为”并选择“CSV UTF-8（逗号分隔）”，或使用 JSON 文件。",
     "orgs.import.file.badJson": "JSON 文件无法解析：{detail}",
     "orgs.import.file.jsonNotArray": "JSON 文件应为一个数组，每个元素是一家机构。",
@@ -386,6 +387,7 @@ export const orgsMessages = defineMessages({
     "orgs.notify.changeApproved": "The profile change of “{name}” was approved and published.",
     "orgs.notify.changeRejected": "The profile change of “{name}” was not approved.",
 
+    "orgs.import.file.nul": "The file contains NUL characters: it is not a text register. Export it as CSV UTF-8 or JSON and upload it again.",
     "orgs.import.file.notUtf8": "The file is not UTF-8. In Excel use “Save as” → “CSV UTF-8 (comma delimited)”, or use a JSON file.",
     "orgs.import.file.badJson": "The JSON file cannot be read: {detail}",
     "orgs.import.file.jsonNotArray": "The JSON file must be an array with one object per organization.",

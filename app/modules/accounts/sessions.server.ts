@@ -71,30 +71,34 @@ export async function listSessions(actor: Actor, userId: number) {
   });
 }
 
-/** Revokes one session of a user: by the user themself or by an admin. */
-export async function revokeSession(actor: Actor, userId: number, sessionId: string) {
+/** Revokes one session of a user: by the user themself or by an admin (audited, in the same transaction). */
+export async function revokeSession(actor: Actor, userId: number, sessionId: string, reason?: string) {
   assertPermission(isAdmin(actor) || (actor.type === "user" && actor.userId === userId));
-  const { count } = await prisma.session.updateMany({
-    where: { id: sessionId, userId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { id: sessionId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count > 0 && !(actor.type === "user" && actor.userId === userId)) {
+      await recordAudit(tx, { actor, action: "session.revoke", entityType: "User", entityId: userId, after: { sessions: count }, reason });
+    }
+    return count;
   });
-  if (count > 0 && isAdmin(actor) && !(actor.type === "user" && actor.userId === userId)) {
-    await recordAudit(prisma, { actor, action: "session.revoke", entityType: "User", entityId: userId });
-  }
-  return count;
 }
 
-/** Revokes every session of a user, except (optionally) the one the user is using now. */
-export async function revokeAllSessions(actor: Actor, userId: number, exceptSessionId?: string) {
+/** Revokes every session of a user, except (optionally) the one the user is using now. An admin's is audited. */
+export async function revokeAllSessions(actor: Actor, userId: number, exceptSessionId?: string, reason?: string) {
   assertPermission(isAdmin(actor) || (actor.type === "user" && actor.userId === userId));
-  const { count } = await prisma.session.updateMany({
-    where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
-    data: { revokedAt: new Date() },
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+      data: { revokedAt: new Date() },
+    });
+    if (!(actor.type === "user" && actor.userId === userId)) {
+      await recordAudit(tx, { actor, action: "session.revokeAll", entityType: "User", entityId: userId, after: { sessions: count }, reason });
+    }
+    return count;
   });
-  if (isAdmin(actor)) {
-    await recordAudit(prisma, { actor, action: "session.revokeAll", entityType: "User", entityId: userId });
-  }
-  return count;
 }
 
 export async function purgeExpiredSessions(now = new Date()) {

@@ -1,4 +1,5 @@
 // The audit log viewer: every administrator action and state change, filtered and paged.
+import { searchText } from "#app/modules/db/text.ts";
 import type { Prisma } from "#app/.server/prisma/client.ts";
 import { prisma } from "#app/db.server.ts";
 import { requireAdminActor, type Actor } from "#app/modules/accounts/permissions.ts";
@@ -31,7 +32,7 @@ export async function listAuditLog(actor: Actor, filters: AuditFilters = {}) {
   const where: Prisma.AuditLogWhereInput = {
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.entityType ? { entityType: filters.entityType } : {}),
-    ...(filters.entityId ? { entityId: filters.entityId } : {}),
+    ...(searchText(filters.entityId) ? { entityId: searchText(filters.entityId) } : {}),
     ...(filters.actorRole === "SYSTEM"
       ? { actorRole: { startsWith: "SYSTEM" } }
       : filters.actorRole

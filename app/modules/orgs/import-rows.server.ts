@@ -32,6 +32,8 @@ function decode(content: Buffer | string): string {
   const text = typeof content === "string" ? content : new TextDecoder("utf-8", { fatal: false }).decode(content);
   // GBK files (Excel's default "CSV" on Chinese Windows) decode to replacement characters.
   if (text.includes("\uFFFD")) throw new ImportFileError({ key: "orgs.import.file.notUtf8" });
+  // PostgreSQL cannot store NUL in text; a file with one is not a register (it was a 500 when the preview was saved).
+  if (text.includes("\u0000")) throw new ImportFileError({ key: "orgs.import.file.nul" });
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -65,7 +67,9 @@ export function parseImportFile(content: Buffer | string, fileName: string, spec
       if (!item || typeof item !== "object" || Array.isArray(item)) return { line: index + 1, values: { __invalid: "1" } };
       const values: Record<string, string> = {};
       for (const [key, value] of Object.entries(item)) {
-        values[key.trim()] = cell(value);
+        const text = cell(value);
+        if (key.includes("\u0000") || text.includes("\u0000")) throw new ImportFileError({ key: "orgs.import.file.nul" });
+        values[key.trim()] = text;
         seen.add(key.trim());
       }
       return { line: index + 1, values };

@@ -1,6 +1,7 @@
 // Verification by the civil affairs bureau: the queue, approve / reject with a reason the organization sees,
 // suspend, reinstate, deregister, and the review of profile changes. Every decision is audited, tells search,
 // and notifies the organization's staff.
+import { searchText } from "#app/modules/db/text.ts";
 import type { Prisma } from "#app/.server/prisma/client.ts";
 import { prisma } from "#app/db.server.ts";
 import { requireAdminActor, ServiceError, type Actor } from "#app/modules/accounts/permissions.ts";
@@ -28,7 +29,7 @@ export async function listVerificationQueue(actor: Actor, filters: QueueFilters 
   requireAdminActor(actor);
   const status = filters.status ?? "PENDING";
   const page = Math.max(1, filters.page ?? 1);
-  const q = filters.q?.normalize("NFKC").trim();
+  const q = searchText(filters.q);
   const where: Prisma.OrganizationWhereInput = {
     ...(status !== "ALL" ? { status } : {}),
     ...(filters.districtCode ? { districtCode: filters.districtCode } : {}),
