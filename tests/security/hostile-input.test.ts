@@ -234,9 +234,9 @@ describe("every URL with an id refuses hostile ids with a 4xx", () => {
 describe("search pages and the suggestion API take any query string", () => {
   const KEYS = ["q", "page", "district", "districts", "street", "tags", "tag", "kind", "grade", "minGrade", "budgetMin", "budgetMax", "status", "sort", "scope", "qualification", "community", "deadline", "cross", "tab", "warning", "merged", "newName", "blank", "entityId", "entityType", "action", "actorRole", "role", "from", "to", "__proto__"];
   const query = fc.array(fc.tuple(fc.constantFrom(...KEYS), nasty), { minLength: 1, maxLength: 6 });
-  for (const page of ["/needs", "/orgs", "/api/v1/search/suggest", "/admin/verification", "/admin/users", "/admin/audit", "/admin/tags", "/workspace/needs/new", "/workspace/needs", "/workspace/bids"]) {
+  for (const page of ["/needs", "/orgs", "/api/v1/search/suggest", "/admin/verification", "/admin/users", "/admin/audit", "/admin/tags", "/workspace/needs/new", "/workspace/needs", "/workspace/bids", "/workspace/needs/eligible-count", "/workspace/recommended", "/workspace/searches"]) {
     test(`GET ${page}?…`, { timeout: TIMEOUT }, async () => {
-      const role: Role = page.startsWith("/admin") ? "admin" : page.startsWith("/workspace/needs") ? "buyerX" : page === "/workspace/bids" ? "orgA" : "anonymous";
+      const role: Role = page.startsWith("/admin") ? "admin" : page.startsWith("/workspace/needs") ? "buyerX" : page.startsWith("/workspace/") ? "orgA" : "anonymous";
       const client = await clientFor(world, role);
       await fc.assert(
         fc.asyncProperty(query, async (pairs) => {

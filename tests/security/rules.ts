@@ -23,6 +23,7 @@ import { createCatalogItem } from "#app/modules/tags/catalog.server.ts";
 import { createNeed } from "#app/modules/needs/needs.server.ts";
 import { askQuestion } from "#app/modules/needs/enquiries.server.ts";
 import { saveNeed } from "#app/modules/needs/saved.server.ts";
+import { saveSearch } from "#app/modules/matching/alerts.server.ts";
 import { submitBid } from "#app/modules/bids/bids.server.ts";
 import { saveScores } from "#app/modules/bids/evaluation.server.ts";
 import { previewOrgImport } from "#app/modules/orgs/import.server.ts";
@@ -606,6 +607,65 @@ export const RULES: RouteRule[] = [
     get: [
       { path: () => "/needs", expect: PUBLIC },
       { label: "a search", path: () => "/needs?q=助餐&district=310104&page=2", expect: PUBLIC },
+    ],
+  },
+  // ── matching (issue 6) ──
+  {
+    route: "routes/workspace.needs.$needId/matches",
+    get: [
+      { path: (w) => `/workspace/needs/${w.needs.open}/matches`, expect: X_ONLY },
+      { label: "with filters", path: (w) => `/workspace/needs/${w.needs.draft}/matches?district=310104&kind=SOCIAL_SERVICE&grade=3`, expect: X_ONLY },
+    ],
+    post: [
+      {
+        intent: "(invite)",
+        prepare: async (w) => ({ path: `/workspace/needs/${await xNeed(w)}/matches`, fields: form(null, { orgId: w.orgA.id, message: "欢迎投标" }) }),
+        expect: X_ONLY,
+      },
+    ],
+  },
+  { route: "routes/workspace.needs.eligible-count", get: [{ path: () => "/workspace/needs/eligible-count?minGrade=3&crossDistrict=true", expect: BUYER_ONLY }] },
+  { route: "routes/workspace.recommended", get: [{ path: () => "/workspace/recommended", expect: ORG_ONLY }] },
+  {
+    route: "routes/workspace.searches",
+    get: [{ path: () => "/workspace/searches", expect: USERS }],
+    post: [
+      { intent: "save", prepare: () => ({ path: "/workspace/searches", fields: form("save", { search: "?q=助餐&district=310104" }) }), expect: USERS },
+      ...(["alerts-on", "alerts-off", "delete"] as const).map((intent) => ({
+        intent,
+        // Each role acts on a saved search of its own (a visitor on A's).
+        prepare: async (w: World, role: Role) => {
+          const owner = role === "anonymous" ? "orgA" : role;
+          const saved = await saveSearch(w.parties[owner].actor, { search: `q=养老${next()}` });
+          return { path: "/workspace/searches", fields: form(intent, { id: saved.id }) };
+        },
+        expect: USERS,
+      })),
+      {
+        intent: "delete",
+        // Someone else's saved search: only its owner may touch it; the others are told it does not exist.
+        prepare: async (w: World) => {
+          const saved = await saveSearch(w.parties.orgA.actor, { search: `q=助残${next()}` });
+          return { path: "/workspace/searches", fields: form("delete", { id: saved.id }) };
+        },
+        expect: with_(A_ONLY, { buyerX: "notFound", buyerY: "notFound", admin: "notFound" }),
+      },
+    ],
+  },
+  {
+    route: "routes/alerts.unsubscribe.$token",
+    note: "The token in the e-mailed link is the authority: no log-in needed, and an unknown token changes nothing.",
+    get: [{ path: () => "/alerts/unsubscribe/no-such-token", expect: PUBLIC }],
+    post: [
+      {
+        intent: "(unsubscribe)",
+        prepare: async (w) => {
+          const saved = await saveSearch(w.parties.orgA.actor, { search: `q=助餐${next()}` });
+          const { unsubscribeToken } = await prisma.savedSearch.findUniqueOrThrow({ where: { id: saved.id }, select: { unsubscribeToken: true } });
+          return { path: `/alerts/unsubscribe/${unsubscribeToken}`, fields: [] };
+        },
+        expect: PUBLIC,
+      },
     ],
   },
   { route: "routes/orgs", get: [{ path: () => "/orgs?q=服务", expect: PUBLIC }] },
