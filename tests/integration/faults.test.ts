@@ -99,6 +99,7 @@ async function importedState(db: Database) {
 }
 
 beforeAll(async () => {
+  if (!fs.existsSync("build/server/index.js")) throw new Error("Build the app first (npm run build): the fault tests start the production server.");
   root = fs.mkdtempSync(path.join(os.tmpdir(), "duijie-faults-"));
   // The registry files are generated against the reference data (district and street codes, tag names).
   await seedReferenceData(prisma);
@@ -200,9 +201,12 @@ describe.skipIf(Boolean(serverUrl))("SIGKILL in the middle of a reindex and of t
     let bootLog = "";
     booting.stdout.on("data", (chunk) => (bootLog += chunk));
     booting.stderr.on("data", (chunk) => (bootLog += chunk));
+    const exited = new Promise((resolve) => booting.once("exit", resolve));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Still building its index: a server that already exited (no build, a crash) proves nothing.
+    expect(booting.exitCode, `the server exited before it was killed:\n${bootLog}`).toBeNull();
     booting.kill("SIGKILL");
-    await new Promise((resolve) => booting.once("exit", resolve));
+    await exited;
     expect(bootLog, "the server was killed before it was ready").not.toContain("listening");
 
     // While no server runs, the registry grows and an organization is suspended: the next start must show both.
@@ -229,5 +233,5 @@ describe.skipIf(Boolean(serverUrl))("SIGKILL in the middle of a reindex and of t
     }
     const page = await (await fetch(instance.url(`/orgs?q=${encodeURIComponent(truth.suspended.name)}`))).text();
     expect(page).not.toContain(`/orgs/${truth.suspended.id}"`);
-  }, 300_000);
+  }, 600_000);
 });
