@@ -185,7 +185,7 @@ describe("generateOrganization", () => {
     expect(other.map((org) => org.name)).not.toEqual(orgs.slice(0, 50).map((org) => org.name));
   });
 
-  test("samples for a reader", () => {
+  test.runIf(Boolean(process.env.SHOW_SAMPLES))("samples for a reader", () => {
     const rng = createRng(3);
     const picks = rng.sample(orgs, 15);
     console.log(`\n── 15 sample organizations ──\n${picks.map((org) => `${org.kind.padEnd(18)} ${org.name}`).join("\n")}`);
@@ -222,7 +222,7 @@ describe("generateBuyerUnit", () => {
     // Far more than exist as offices: falls back to residents' committees, still unique.
     const many = generateBuyers(SEED, 3000);
     expect(new Set(many.map((buyer) => buyer.name)).size).toBe(3000);
-    console.log(`\n── 8 sample buying units ──\n${createRng(5).sample(buyers, 8).map((b) => `${b.kind.padEnd(20)} ${b.name}（${b.address}）`).join("\n")}`);
+    if (process.env.SHOW_SAMPLES) console.log(`\n── 8 sample buying units ──\n${createRng(5).sample(buyers, 8).map((b) => `${b.kind.padEnd(20)} ${b.name}（${b.address}）`).join("\n")}`);
   });
 });
 
