@@ -30,3 +30,20 @@ describe("cachedFor", () => {
     expect(await get()).toBe("ok");
   });
 });
+
+describe("cachedFor without stale values", () => {
+  test("an expired value is recomputed before it is served; after clear() the next call computes again", async () => {
+    vi.useFakeTimers();
+    try {
+      let n = 0;
+      const get = cachedFor(1_000, async () => ++n, { serveStale: false });
+      expect(await get()).toBe(1);
+      vi.advanceTimersByTime(1_001);
+      expect(await get()).toBe(2);
+      get.clear();
+      expect(await get()).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -16,6 +16,7 @@ import { checkEligibility, type EligibilityFailure, type NeedRules, type OrgSnap
 import { NEED_RULES_SELECT, ORG_SNAPSHOT_SELECT, toNeedRules, toOrgSnapshot } from "#app/modules/bids/eligibility.server.ts";
 import { f, getSearch, loadFacetReference, loadSynonyms, words, type NeedDoc, type OrgDoc, type SearchRequest } from "#app/modules/search/index.server.ts";
 import type { FacetReference } from "#app/modules/search/reference.server.ts";
+import { cachedFor } from "#app/utils/cached.server.ts";
 import type { Locality, MatchReason, NamedTag } from "./reasons.ts";
 import { RETRIEVAL, TAG_GROUP_WEIGHT, WEIGHTS } from "./weights.ts";
 
@@ -32,13 +33,10 @@ const GENERIC_WORDS = new Set([
 // ───────────────────────────── shared state (cached briefly) ─────────────────────────────
 
 type Vocabulary = { ref: FacetReference; synonyms: Map<string, string[]>; tagDf: Map<number, number>; orgTotal: number; districtNames: Set<string> };
-let vocabulary: { at: number; value: Promise<Vocabulary> } | undefined;
-const VOCABULARY_TTL_MS = 60_000;
-
 /** Tag labels, synonyms and how many organizations carry each tag (for tag rarity), kept for a minute. */
-export function loadVocabulary(): Promise<Vocabulary> {
-  if (vocabulary && Date.now() - vocabulary.at < VOCABULARY_TTL_MS) return vocabulary.value;
-  const value = (async () => {
+export const loadVocabulary = cachedFor(
+  60_000,
+  async (): Promise<Vocabulary> => {
     const [ref, synonyms, facets] = await Promise.all([
       loadFacetReference(),
       loadSynonyms(),
@@ -47,14 +45,12 @@ export function loadVocabulary(): Promise<Vocabulary> {
     const tagDf = new Map(Object.entries(facets.facetDistribution.tagIds ?? {}).map(([id, count]) => [Number(id), count]));
     const districtNames = new Set(ref.districts.flatMap((d) => [d.name, d.name.replace(/区$/, ""), ...d.streets.map((s) => s.name)]));
     return { ref, synonyms: new Map(Object.entries(synonyms)), tagDf, orgTotal: facets.totalHits, districtNames };
-  })();
-  vocabulary = { at: Date.now(), value };
-  value.catch(() => (vocabulary = undefined));
-  return value;
-}
+  },
+  { serveStale: false },
+);
 
 export function clearMatchingCache() {
-  vocabulary = undefined;
+  loadVocabulary.clear();
 }
 
 // ───────────────────────────── terms ─────────────────────────────

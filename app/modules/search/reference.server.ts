@@ -2,6 +2,7 @@
 // so kept in memory for a short while (a renamed tag shows within a minute; the index itself follows the outbox).
 import { prisma } from "#app/db.server.ts";
 import { listActiveTaxonomy } from "#app/modules/tags/taxonomy.server.ts";
+import { cachedFor } from "#app/utils/cached.server.ts";
 
 export type FacetReference = {
   tagGroups: { key: string; nameZh: string; nameEn: string; tags: { id: number; nameZh: string; nameEn: string | null }[] }[];
@@ -11,12 +12,9 @@ export type FacetReference = {
   catalog: { id: number; code: string; nameZh: string; nameEn: string | null }[];
 };
 
-const TTL_MS = 60_000;
-let cached: { at: number; value: Promise<FacetReference> } | undefined;
-
-export function loadFacetReference(): Promise<FacetReference> {
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
-  const value = (async () => {
+export const loadFacetReference = cachedFor(
+  60_000,
+  async (): Promise<FacetReference> => {
     const [groups, districts, catalog] = await Promise.all([
       listActiveTaxonomy(),
       prisma.district.findMany({
@@ -39,15 +37,11 @@ export function loadFacetReference(): Promise<FacetReference> {
       streets: new Map(districts.flatMap((d) => d.streets.map((s) => [s.code, { ...s, districtCode: d.code }]))),
       catalog,
     };
-  })();
-  cached = { at: Date.now(), value };
-  value.catch(() => {
-    cached = undefined;
-  });
-  return value;
-}
+  },
+  { serveStale: false },
+);
 
 /** Forget the cached labels (tests, and after a synonyms/tag change is applied). */
 export function clearFacetReference() {
-  cached = undefined;
+  loadFacetReference.clear();
 }
